@@ -1,0 +1,73 @@
+// Package portal is the portal command's work: build the site into public/ atomically,
+// preview it while editing, and check the content for editors.
+package portal
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"github.com/contratto/portal/internal/atomicfs"
+	"github.com/contratto/portal/internal/site"
+	"github.com/spf13/afero"
+)
+
+// Project says where the project is.
+type Project struct {
+	Fs     afero.Fs // the file system holding the project
+	Dir    string   // project root, absolute
+	Config string   // config file, relative to Dir; site.DefaultConfig when empty
+}
+
+func (p Project) siteOptions() site.Options {
+	return site.Options{Fs: p.Fs, Dir: p.Dir, Config: p.Config}
+}
+
+// Render builds the whole portal in memory: Hugo's pages plus the files the build adds
+// after Hugo. Nothing is written to the project.
+func Render(p Project, opts site.Options) (*site.Result, error) {
+	res, err := site.Build(opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, step := range afterHugo {
+		if err := step(p, res); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+// afterHugo are the build steps that write into the output after Hugo has rendered it.
+var afterHugo []func(Project, *site.Result) error
+
+// Build renders the portal and replaces outDir (relative to the project, or absolute)
+// with the result in one swap. On any error outDir is left exactly as it was.
+func Build(p Project, outDir string) (*site.Result, error) {
+	res, err := Render(p, p.siteOptions())
+	if err != nil {
+		return nil, err
+	}
+	if !filepath.IsAbs(outDir) {
+		outDir = filepath.Join(p.Dir, outDir)
+	}
+	err = atomicfs.ReplaceDir(p.Fs, outDir, func(tmp string) error {
+		return atomicfs.CopyTree(res.Output, "/", p.Fs, tmp)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", outDir, err)
+	}
+	return res, nil
+}
+
+// PrintSummary writes one line per language, then the warnings.
+func PrintSummary(w io.Writer, res *site.Result, out string, elapsed time.Duration) {
+	for _, s := range res.Summary {
+		fmt.Fprintf(w, "%-4s %5d pages %6d files %6d ms\n", s.Lang, s.Pages, s.Files, s.Render.Milliseconds())
+	}
+	for _, warn := range res.Warnings {
+		fmt.Fprintf(w, "warning: %s\n", warn)
+	}
+	fmt.Fprintf(w, "built %s in %d ms\n", out, elapsed.Milliseconds())
+}

@@ -1,0 +1,62 @@
+package portal
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/contratto/portal/internal/sitetest"
+	"github.com/spf13/afero"
+)
+
+const tinySite = `
+-- site.toml --
+baseURL = "https://example.org/"
+disableKinds = ["taxonomy", "term", "sitemap", "rss"]
+-- content/_index.md --
+---
+title: Home
+---
+-- layouts/all.html --
+{{ .Title }}
+-- public/old.html --
+the previous build
+`
+
+func TestBuildReplacesOutput(t *testing.T) {
+	fsys := sitetest.Write(t, tinySite)
+	if _, err := Build(Project{Fs: fsys, Dir: sitetest.Dir}, "public"); err != nil {
+		t.Fatal(err)
+	}
+	tree := sitetest.Tree(t, fsys, sitetest.Dir+"/public")
+	if _, stale := tree["old.html"]; stale {
+		t.Error("a stale file survived the build")
+	}
+	if !strings.Contains(string(tree["index.html"]), "Home") {
+		t.Errorf("index.html = %q", tree["index.html"])
+	}
+}
+
+func TestUnwritableOutputLeavesPublicUntouched(t *testing.T) {
+	fsys := sitetest.Write(t, tinySite)
+	before := sitetest.Tree(t, fsys, "/")
+	readOnly := afero.NewReadOnlyFs(fsys)
+	_, err := Build(Project{Fs: readOnly, Dir: sitetest.Dir}, "public")
+	if err == nil || !strings.Contains(err.Error(), "public") {
+		t.Fatalf("err = %v, want an error naming public", err)
+	}
+	if d := sitetest.DiffTrees(before, sitetest.Tree(t, fsys, "/")); d != "" {
+		t.Fatalf("the failed build changed the project:\n%s", d)
+	}
+}
+
+func TestFailedBuildLeavesPublicUntouched(t *testing.T) {
+	fsys := sitetest.Write(t, tinySite+"-- content/broken.md --\n---\ntitle: [x\n---\n")
+	before := sitetest.Tree(t, fsys, "/")
+	_, err := Build(Project{Fs: fsys, Dir: sitetest.Dir}, "public")
+	if err == nil || !strings.Contains(err.Error(), "content/broken.md") {
+		t.Fatalf("err = %v, want an error naming content/broken.md", err)
+	}
+	if d := sitetest.DiffTrees(before, sitetest.Tree(t, fsys, "/")); d != "" {
+		t.Fatalf("the failed build changed the project:\n%s", d)
+	}
+}

@@ -1,0 +1,92 @@
+package portal
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/afero"
+)
+
+const usage = `usage: portal <command> [flags]
+
+commands:
+  build   build the portal into public/ (atomically: a failed build changes nothing)
+  serve   preview on 127.0.0.1, rebuilt on every change
+  check   the editors' lint: translations, links, front matter, numbers, images
+
+Run from the project root; "portal <command> -h" lists the flags.
+`
+
+// Main runs the portal command with args (without the program name) and returns the
+// exit status.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return runBuild(rest, stdout, stderr)
+	case "serve":
+		return runServe(rest, stdout, stderr)
+	case "check":
+		return runCheck(rest, stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "portal: unknown command %q\n\n%s", cmd, usage)
+	return 2
+}
+
+// projectFlags adds the flags every command shares and returns the project they describe.
+func projectFlags(fs *flag.FlagSet) func() (Project, error) {
+	config := fs.String("config", "site.toml", "the site's config file")
+	return func() (Project, error) {
+		path, err := filepath.Abs(*config)
+		if err != nil {
+			return Project{}, err
+		}
+		return Project{Fs: afero.NewOsFs(), Dir: filepath.Dir(path), Config: filepath.Base(path)}, nil
+	}
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("portal build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	project := projectFlags(fs)
+	out := fs.String("out", "public", "the folder to write (replaced as a whole)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	p, err := project()
+	if err != nil {
+		return fail(stderr, err)
+	}
+	outDir := *out
+	if !filepath.IsAbs(outDir) {
+		// -out is relative to where the command runs, like -config.
+		if outDir, err = filepath.Abs(outDir); err != nil {
+			return fail(stderr, err)
+		}
+	}
+	start := time.Now()
+	res, err := Build(p, outDir)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	PrintSummary(stdout, res, *out, time.Since(start))
+	return 0
+}
+
+func fail(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "portal: %v\n", err)
+	return 1
+}
+
+var _ = os.Stdout

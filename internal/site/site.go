@@ -1,0 +1,234 @@
+// Package site builds the portal with Hugo used as a library. It is the one place that knows
+// how to load site.toml and run Hugo, so the portal and the newsletter see the same pages.
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/bep/logg"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/spf13/afero"
+)
+
+// DefaultConfig is the config file a project has at its root.
+const DefaultConfig = "site.toml"
+
+// Options say which project to build and how.
+type Options struct {
+	// Fs holds the project. Hugo reads it and never writes to it: anything Hugo would
+	// write there (caches, locks) goes to an in-memory layer that is thrown away.
+	Fs afero.Fs
+	// Dir is the project root in Fs, as an absolute path.
+	Dir string
+	// Config is the config file, relative to Dir or absolute; DefaultConfig when empty.
+	Config string
+	// BaseURL, when set, replaces the config's baseURL (used by portal serve).
+	BaseURL string
+	// Environment is Hugo's environment name; "production" when empty.
+	Environment string
+}
+
+// Result is a built (or loaded) site.
+type Result struct {
+	// Output holds the rendered site, rooted at "/" (index.html, en/index.html, ...).
+	// It is empty when the site was only loaded.
+	Output afero.Fs
+	// Languages in the order of their weight; the first is the default language.
+	Languages []Language
+	// Pages per language code: every page Hugo built (home, sections and regular pages).
+	Pages map[string][]Page
+	// Summary has one line per language.
+	Summary []LanguageSummary
+	// Warnings Hugo logged during the build.
+	Warnings []string
+	// Elapsed is the whole build's wall time.
+	Elapsed time.Duration
+}
+
+// LanguageSummary counts what one language produced.
+type LanguageSummary struct {
+	Lang   string
+	Pages  int
+	Files  int
+	Render time.Duration // Hugo's own measure of rendering this language's pages
+}
+
+// Build loads the site, renders it into memory and copies static files. The project is
+// not modified. The error, if any, names the file and line that caused it.
+func Build(opts Options) (*Result, error) {
+	return run(opts, false)
+}
+
+// Load reads the site and returns its pages without rendering any output.
+func Load(opts Options) (*Result, error) {
+	return run(opts, true)
+}
+
+func run(opts Options, skipRender bool) (*Result, error) {
+	start := time.Now()
+	if opts.Fs == nil || opts.Dir == "" {
+		return nil, errors.New("site: Options.Fs and Options.Dir are required")
+	}
+	dir := filepath.Clean(opts.Dir)
+	configFile := opts.Config
+	if configFile == "" {
+		configFile = DefaultConfig
+	}
+	if !filepath.IsAbs(configFile) {
+		configFile = filepath.Join(dir, configFile)
+	}
+	if err := checkConfigFile(opts.Fs, configFile); err != nil {
+		return nil, err
+	}
+
+	scratch := filepath.Join(dir, ".hugo-scratch")
+	source := newScratchFs(opts.Fs, scratch)
+	destination := afero.NewMemMapFs()
+	logs := newLogCollector()
+
+	flags := config.New()
+	flags.Set("workingDir", dir)
+	flags.Set("publishDir", "public")
+	flags.Set("noBuildLock", true)
+	flags.Set("cacheDir", filepath.Join(scratch, "cache"))
+	flags.Set("resourceDir", filepath.Join(scratch, "resources"))
+	if opts.BaseURL != "" {
+		flags.Set("baseURL", opts.BaseURL)
+	}
+	env := opts.Environment
+	if env == "" {
+		env = "production"
+	}
+	flags.Set("environment", env)
+
+	logger := loggers.New(loggers.Options{
+		Level:         logg.LevelInfo, // info carries Hugo's per-language render times
+		StdOut:        io.Discard,
+		StdErr:        io.Discard,
+		DistinctLevel: logg.LevelWarn,
+		HandlerPost:   logs.handle,
+	})
+
+	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Fs:          source,
+		Filename:    configFile,
+		Flags:       flags,
+		Logger:      logger,
+		Environment: env,
+		Environ:     withoutHugoVariables(os.Environ()),
+	})
+	if err != nil {
+		return nil, relativeError(dir, fmt.Errorf("%s: %w", relPath(dir, configFile), err))
+	}
+	if len(configs.LoadingInfo.ConfigFiles) == 0 {
+		return nil, fmt.Errorf("%s: not loaded as a config file", relPath(dir, configFile))
+	}
+
+	hfs := hugofs.NewFromSourceAndDestination(source, destination, flags)
+	h, err := hugolib.NewHugoSites(deps.DepsCfg{
+		Configs:  configs,
+		Fs:       hfs,
+		LogLevel: logg.LevelInfo,
+		StdOut:   io.Discard,
+		StdErr:   io.Discard,
+		// Hugo's only way to take a logger of the caller's; ours collects warnings,
+		// errors and render times instead of printing them.
+		TestLogger: logger,
+	})
+	if err != nil {
+		return nil, relativeError(dir, err)
+	}
+	if err := h.Build(hugolib.BuildCfg{SkipRender: skipRender, NoBuildLock: true}); err != nil {
+		return nil, relativeError(dir, logs.explain(err))
+	}
+	if errs := logs.errors(); len(errs) > 0 {
+		return nil, relativeError(dir, errors.New(strings.Join(errs, "\n")))
+	}
+
+	res := &Result{Output: afero.NewMemMapFs(), Warnings: logs.warnings(dir)}
+	if !skipRender {
+		res.Output = hfs.PublishDir
+		if err := copyStatic(h, res.Output); err != nil {
+			return nil, relativeError(dir, err)
+		}
+	}
+	res.Languages = languages(h)
+	res.Pages = pages(h, dir)
+	res.Summary, err = summarize(res, logs.renderTimes())
+	if err != nil {
+		return nil, err
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// withoutHugoVariables drops HUGO_* variables, so the caller's shell never changes a
+// build. Hugo reads os.Environ itself when given an empty list, so the list always keeps
+// one entry of ours.
+func withoutHugoVariables(environ []string) []string {
+	out := []string{"CONTRATTO_PORTAL=1"}
+	for _, kv := range environ {
+		if !strings.HasPrefix(strings.ToUpper(kv), "HUGO") {
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+// checkConfigFile turns a missing or unreadable config into an error: Hugo would
+// otherwise build an empty default site without a word.
+func checkConfigFile(fsys afero.Fs, path string) error {
+	info, err := fsys.Stat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: config file not found", relPath(filepath.Dir(path), path))
+		}
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if info.IsDir() {
+		return fmt.Errorf("%s: is a folder, not a config file", relPath(filepath.Dir(path), path))
+	}
+	f, err := fsys.Open(path)
+	if err != nil {
+		return fmt.Errorf("%s: cannot be read: %w", path, err)
+	}
+	return f.Close()
+}
+
+// relativeError rewrites absolute project paths in err as paths relative to the project,
+// so messages read "content/it/aiuto.md:3:1: ..." wherever the project lives.
+func relativeError(dir string, err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), "")
+	return &BuildError{msg: msg, err: err}
+}
+
+// BuildError is a build failure, with paths relative to the project root.
+type BuildError struct {
+	msg string
+	err error
+}
+
+func (e *BuildError) Error() string { return e.msg }
+func (e *BuildError) Unwrap() error { return e.err }
+
+func relPath(dir, path string) string {
+	if rel, err := filepath.Rel(dir, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
+}
