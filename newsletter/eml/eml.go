@@ -1,0 +1,210 @@
+// Package eml wraps the text and HTML renderings of a newsletter issue into
+// one MIME message (multipart/alternative, RFC 2046) ready for a mailing
+// tool, and sends it over SMTP for a test.
+//
+// Output is deterministic: the same header and bodies give the same bytes,
+// boundary included (it is derived from a hash of the bodies).
+package eml
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
+	"net/textproto"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Header holds the message headers the newsletter sets.
+type Header struct {
+	From    string // "ConTratTo <newsletter@contratto.example>"; required
+	ReplyTo string // optional address
+	// To is an address list, or a placeholder the mailing tool replaces
+	// (printable ASCII, e.g. "*|LIST|*"); empty leaves the header out.
+	To        string
+	Subject   string    // UTF-8, trimmed; encoded per RFC 2047 when not plain ASCII
+	Date      time.Time // required; written in its own time zone
+	MessageID string    // "<2012-06.it@contratto.example>"; required, derived by the caller
+	Lang      string    // Content-Language, a BCP 47 tag; required
+	// ListUnsubscribe is the https one-click unsubscribe URL (RFC 8058);
+	// required.
+	ListUnsubscribe string
+}
+
+// maxLine is the longest header line written before folding (RFC 5322
+// recommends 78; RFC 2047 limits lines with encoded words to 76).
+const maxLine = 76
+
+// Build assembles the message: headers, then a multipart/alternative body
+// with the text/plain part first and the text/html part last (the preferred
+// one, RFC 2046 §5.1.4), both UTF-8 in quoted-printable, CRLF line endings,
+// no line over 76 characters in the bodies or 998 anywhere.
+//
+// Line endings of text and html become CRLF; their content is otherwise
+// carried unchanged.
+func Build(h Header, text, html []byte) ([]byte, error) {
+	from, replyTo, to, err := h.validate()
+	if err != nil {
+		return nil, err
+	}
+	boundary := boundaryFor(text, html)
+
+	var msg bytes.Buffer
+	hw := headerWriter{buf: &msg}
+	hw.write("Date", h.Date.Format(time.RFC1123Z))
+	hw.write("From", from)
+	if replyTo != "" {
+		hw.write("Reply-To", replyTo)
+	}
+	if to != "" {
+		hw.write("To", to)
+	}
+	hw.write("Subject", encodeSubject(strings.TrimSpace(h.Subject)))
+	hw.write("Message-ID", h.MessageID)
+	hw.write("MIME-Version", "1.0")
+	hw.write("Content-Language", h.Lang)
+	hw.write("List-Unsubscribe", "<"+h.ListUnsubscribe+">")
+	hw.write("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+	hw.write("Content-Type", mime.FormatMediaType("multipart/alternative", map[string]string{"boundary": boundary}))
+	if hw.err != nil {
+		return nil, hw.err
+	}
+	msg.WriteString("\r\n")
+
+	mw := multipart.NewWriter(&msg)
+	if err := mw.SetBoundary(boundary); err != nil {
+		return nil, fmt.Errorf("eml: boundary %q: %w", boundary, err)
+	}
+	for _, p := range []struct {
+		contentType string
+		body        []byte
+	}{{"text/plain; charset=utf-8", text}, {"text/html; charset=utf-8", html}} {
+		part, err := mw.CreatePart(textproto.MIMEHeader{
+			"Content-Type":              {p.contentType},
+			"Content-Transfer-Encoding": {"quoted-printable"},
+		})
+		if err != nil {
+			return nil, err
+		}
+		qp := quotedprintable.NewWriter(part) // text mode: line breaks become CRLF
+		if _, err := qp.Write(p.body); err != nil {
+			return nil, err
+		}
+		if err := qp.Close(); err != nil {
+			return nil, err
+		}
+	}
+	if err := mw.Close(); err != nil {
+		return nil, err
+	}
+	msg.WriteString("\r\n")
+	return msg.Bytes(), nil
+}
+
+// boundaryFor derives the multipart boundary from the bodies. It starts with
+// "=_", which quoted-printable output can never contain, so it cannot clash
+// with the content.
+func boundaryFor(text, html []byte) string {
+	sum := sha256.New()
+	fmt.Fprintf(sum, "%d\n", len(text))
+	sum.Write(text)
+	sum.Write(html)
+	return "=_contratto_" + hex.EncodeToString(sum.Sum(nil))[:32]
+}
+
+// validate checks the header and returns the formatted address fields.
+func (h *Header) validate() (from, replyTo, to string, err error) {
+	var problems []string
+	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+
+	if h.From == "" {
+		add("From is missing")
+	} else if a, e := mail.ParseAddress(h.From); e != nil {
+		add("From %q is not an address: %v", h.From, e)
+	} else {
+		from = a.String()
+	}
+	if h.ReplyTo != "" {
+		if a, e := mail.ParseAddress(h.ReplyTo); e != nil {
+			add("Reply-To %q is not an address: %v", h.ReplyTo, e)
+		} else {
+			replyTo = a.String()
+		}
+	}
+	if h.To != "" {
+		if list, e := mail.ParseAddressList(h.To); e == nil {
+			parts := make([]string, len(list))
+			for i, a := range list {
+				parts[i] = a.String()
+			}
+			to = strings.Join(parts, ", ")
+		} else if isPrintableASCII(h.To) {
+			to = h.To // a placeholder for the mailing tool
+		} else {
+			add("To %q is neither an address list nor a printable ASCII placeholder", h.To)
+		}
+	}
+	if strings.TrimSpace(h.Subject) == "" {
+		add("Subject is missing")
+	} else if strings.ContainsAny(h.Subject, "\r\n") {
+		add("Subject contains a line break")
+	}
+	if h.Date.IsZero() {
+		add("Date is missing")
+	}
+	if h.MessageID == "" {
+		add("MessageID is missing")
+	} else if !validMessageID(h.MessageID) {
+		add("MessageID %q must look like <id@domain>", h.MessageID)
+	}
+	if h.Lang == "" {
+		add("Lang (Content-Language) is missing")
+	} else if !isLangTag(h.Lang) {
+		add("Lang %q is not a language tag", h.Lang)
+	}
+	if h.ListUnsubscribe == "" {
+		add("ListUnsubscribe is missing")
+	} else if u, e := url.Parse(h.ListUnsubscribe); e != nil || u.Scheme != "https" || u.Host == "" ||
+		strings.ContainsAny(h.ListUnsubscribe, " <>\r\n") {
+		add("ListUnsubscribe %q must be an absolute https URL (RFC 8058)", h.ListUnsubscribe)
+	}
+	if len(problems) > 0 {
+		return "", "", "", errors.New("eml: invalid header: " + strings.Join(problems, "; "))
+	}
+	return from, replyTo, to, nil
+}
+
+func validMessageID(id string) bool {
+	if len(id) < 5 || id[0] != '<' || id[len(id)-1] != '>' {
+		return false
+	}
+	inner := id[1 : len(id)-1]
+	left, right, _ := strings.Cut(inner, "@")
+	return left != "" && right != "" && strings.Count(inner, "@") == 1 &&
+		!strings.ContainsAny(inner, "<> \"\\") && isPrintableASCII(inner)
+}
+
+func isLangTag(s string) bool {
+	for _, r := range s {
+		if !(r == '-' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9')) {
+			return false
+		}
+	}
+	return s != "" && s[0] != '-'
+}
+
+func isPrintableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
