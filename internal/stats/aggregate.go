@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -47,7 +48,7 @@ func ParseAggregate(name string, r io.Reader) ([]Input, error) {
 	}
 	if !headerIs(header, aggregateHeader) {
 		line, col := cr.FieldPos(0)
-		errs.add(line, col, "the first row must be %s, found %s", strings.Join(aggregateHeader, ","), strings.Join(header, ","))
+		errs.add(line, col, "the first row must be %s, found %q", strings.Join(aggregateHeader, ","), strings.Join(header, ","))
 		return nil, errs.err()
 	}
 
@@ -198,12 +199,15 @@ func parseAggregateRow(cr *csv.Reader, rec []string, errs *errorCollector) (aggR
 	return row, ok
 }
 
+// thousands matches a number written with thousands separators: 2.651.
+var thousands = regexp.MustCompile(`^[0-9]{1,3}([.,' ][0-9]{3})+$`)
+
 // parseCount reads a non-negative whole number written with digits only.
 func parseCount(raw string) (int, error) {
 	s := strings.TrimSpace(raw)
 	if !allDigits(s) {
 		hint := ""
-		if strings.ContainsAny(s, ".,' ") && allDigits(strings.NewReplacer(".", "", ",", "", "'", "", " ", "").Replace(s)) {
+		if thousands.MatchString(s) {
 			hint = " (write digits only, without thousands separators: 2651, not 2.651)"
 		}
 		return 0, fmt.Errorf("count %q is not a non-negative whole number%s", raw, hint)

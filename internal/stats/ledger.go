@@ -100,10 +100,15 @@ func decodeStrict(path string, data []byte, v any) error {
 	}
 	offset := dec.InputOffset()
 	if se, ok := errors.AsType[*json.SyntaxError](err); ok {
-		offset = se.Offset
+		offset = se.Offset - 1 // the error is at the last byte read
 	}
 	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
 		offset = te.Offset
+	}
+	if field, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		if i := bytes.Index(data, []byte(field+":")); i >= 0 {
+			offset = int64(i) // the decoder reports the end of the object
+		}
 	}
 	line, col := lineCol(data, int(offset))
 	return &PosError{File: path, Line: line, Col: col, Msg: err.Error()}

@@ -95,19 +95,19 @@ func writeTable(w io.Writer, t PublishedTable, d *Decision, exps []Exposure, k i
 			value = strconv.Itoa(*c.Value)
 		}
 		fmt.Fprintf(w, "    merged into %q (%s): %s.%s%s\n", c.Category, value, strings.Join(c.Merged, ", "),
-			why(d, "merged"), rangeOf(exps, t.ID, c.Merged))
+			why(d, "merged", k), rangeOf(exps, t.ID, c.Merged))
 	}
 	if len(hidden) > 0 {
-		fmt.Fprintf(w, "    hidden (c): %s.%s%s\n", strings.Join(hidden, ", "), why(d, "hidden"), rangeOf(exps, t.ID, hidden))
+		fmt.Fprintf(w, "    hidden (c): %s.%s%s\n", strings.Join(hidden, ", "), why(d, "hidden", k), rangeOf(exps, t.ID, hidden))
 	}
 }
 
 // why explains a decision: which counts were small, which were added.
-func why(d *Decision, verb string) string {
+func why(d *Decision, verb string, k int) string {
 	if d == nil || len(d.Small) == 0 {
 		return ""
 	}
-	s := fmt.Sprintf(" %s %s fewer than the threshold (primary suppression).", strings.Join(d.Small, " and "), plural(len(d.Small), "counts", "count"))
+	s := fmt.Sprintf(" %s %s fewer than %d persons (primary suppression).", strings.Join(d.Small, " and "), plural(len(d.Small), "counts", "count"), k)
 	if len(d.Companions) > 0 {
 		s += fmt.Sprintf(" %s was %s with %s only so that %s cannot be worked out from the total (secondary suppression).",
 			strings.Join(d.Companions, " and "), verb, plural(len(d.Small), "it", "them"), plural(len(d.Small), "it", "they"))
