@@ -156,8 +156,8 @@ func TestParseCountHint(t *testing.T) {
 
 func TestParseAggregateHeader(t *testing.T) {
 	for body, want := range map[string]string{
-		"":                                 "a.csv:1:1: the file is empty",
-		"period,indicator,count,unit\n":    "a.csv:1:1: the first row must be period,indicator,category,count,unit",
+		"":                              "a.csv:1:1: the file is empty",
+		"period,indicator,count,unit\n": "a.csv:1:1: the first row must be period,indicator,category,count,unit",
 		"\uFEFFPeriod, Indicator,category,count,unit\n2012,drop_in_interviews,total,1,activities\n": "",
 	} {
 		_, err := ParseAggregate("a.csv", strings.NewReader(body))

@@ -28,11 +28,11 @@ func TestLedgerRefusesOverlaps(t *testing.T) {
 	}{
 		{"2012-Q2", []Table{helpline(20, 5, 3)}, "period 2012-Q2 overlaps 2012-H1, already published"},  // a quarter inside a semester
 		{"2012-06", []Table{helpline(10, 0, 0)}, "period 2012-06 overlaps 2012-H1"},                     // a month inside it
-		{"2012", []Table{helpline(50, 9, 8)}, "period 2012 overlaps 2012-H1"},                            // the year around it
+		{"2012", []Table{helpline(50, 9, 8)}, "period 2012 overlaps 2012-H1"},                           // the year around it
 		{"2012-H1", []Table{helpline(28, 6, 4)}, "period 2012-H1 was already published with different"}, // a second version
-		{"2012-H1", []Table{helpline(28, 5, 4)}, "same"},                                                 // the same again
-		{"2012-H2", []Table{helpline(30, 5, 4)}, ""},                                                     // the next semester
-		{"2012-Q2", []Table{{ID: "drop_in_interviews", Unit: Activities, Total: 40}}, ""},                // activities alone may overlap
+		{"2012-H1", []Table{helpline(28, 5, 4)}, "same"},                                                // the same again
+		{"2012-H2", []Table{helpline(30, 5, 4)}, ""},                                                    // the next semester
+		{"2012-Q2", []Table{{ID: "drop_in_interviews", Unit: Activities, Total: 40}}, ""},               // activities alone may overlap
 	}
 	for _, tt := range tests {
 		unchanged, err := l.Check(releaseOf(tt.period, tt.tables...))
@@ -82,7 +82,7 @@ func TestLedgerRoundTrip(t *testing.T) {
 func TestLoadLedgerErrors(t *testing.T) {
 	for body, want := range map[string]string{
 		"{\n  \"releases\": [\n    {\"period\": 2012}\n  ]\n}\n": "l.json:3:",
-		"{\n  \"releases\": [,]\n}\n":                           "l.json:2:16: invalid character ','",
+		"{\n  \"releases\": [,]\n}\n":                            "l.json:2:16: invalid character ','",
 		"{\"releases\": [], \"extra\": 1}":                       `l.json:1:`,
 		"{\"releases\": [{\"period\": \"2012-H1\", \"start\": \"2012-01-01\", \"end\": \"2012-06-30\", \"threshold\": 5, \"cells\": [{\"table\": \"t\", \"unit\": \"persons\", \"category\": \"total\", \"value\": 9}]}," +
 			"{\"period\": \"2012-Q1\", \"start\": \"2012-01-01\", \"end\": \"2012-03-31\", \"threshold\": 5, \"cells\": [{\"table\": \"t\", \"unit\": \"persons\", \"category\": \"total\", \"value\": 9}]}]}": "l.json: ledger.json: periods 2012-H1 and 2012-Q1 overlap",
