@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -88,5 +87,3 @@ func fail(stderr io.Writer, err error) int {
 	fmt.Fprintf(stderr, "portal: %v\n", err)
 	return 1
 }
-
-var _ = os.Stdout

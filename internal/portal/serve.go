@@ -1,16 +1,232 @@
 package portal
 
 import (
+	"context"
+	"errors"
+	"flag"
 	"fmt"
+	"html/template"
 	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/spf13/afero"
 )
 
-func runServe(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "portal serve: not yet")
-	return 1
+// Preview holds the latest build of the site for the local preview server: the last good
+// output, or the error of the last build, which it shows in the browser.
+type Preview struct {
+	project Project
+	baseURL string
+	log     io.Writer
+
+	mu     sync.RWMutex
+	output afero.Fs
+	err    error
+	builds int
 }
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "portal check: not yet")
-	return 1
+// NewPreview returns a preview of the project as seen at baseURL; call Rebuild to build it.
+func NewPreview(p Project, baseURL string, log io.Writer) *Preview {
+	return &Preview{project: p, baseURL: baseURL, log: log}
+}
+
+// Rebuild builds the site again with a new Hugo instance. A failed build keeps the server
+// running: the error is printed and shown in the browser until the next good build.
+func (pv *Preview) Rebuild() error {
+	start := time.Now()
+	opts := pv.project.siteOptions()
+	opts.BaseURL = pv.baseURL
+	opts.Environment = "development"
+	res, err := Render(pv.project, opts)
+	pv.mu.Lock()
+	pv.builds++
+	pv.err = err
+	if err == nil {
+		pv.output = res.Output
+	}
+	pv.mu.Unlock()
+	if err != nil {
+		fmt.Fprintf(pv.log, "build failed: %v\n", err)
+		return err
+	}
+	pages := 0
+	for _, s := range res.Summary {
+		pages += s.Pages
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(pv.log, "warning: %s\n", w)
+	}
+	fmt.Fprintf(pv.log, "built %d pages in %d languages in %d ms\n", pages, len(res.Summary), time.Since(start).Milliseconds())
+	return nil
+}
+
+var errorPage = template.Must(template.New("error").Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">
+<title>Build failed</title></head>
+<body><h1>Build failed</h1><p>Fix the file named below; this page reloads by itself.</p>
+<pre>{{ . }}</pre></body></html>
+`))
+
+// ServeHTTP serves the last good build, or the last build's error.
+func (pv *Preview) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	pv.mu.RLock()
+	out, err := pv.output, pv.err
+	pv.mu.RUnlock()
+	if err != nil {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		_ = errorPage.Execute(w, err.Error())
+		return
+	}
+	if out == nil {
+		http.Error(w, "the site has not been built yet", http.StatusServiceUnavailable)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	if _, serr := out.Stat(r.URL.Path); serr != nil && errors.Is(serr, fs.ErrNotExist) {
+		if page, perr := afero.ReadFile(out, notFoundPage(r.URL.Path)); perr == nil {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(http.StatusNotFound)
+			_, _ = w.Write(page)
+			return
+		}
+	}
+	http.FileServer(afero.NewHttpFs(out)).ServeHTTP(w, r)
+}
+
+// notFoundPage picks the 404 page of the language the missing path is in.
+func notFoundPage(path string) string {
+	first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
+	if first != "" && len(first) <= 3 {
+		return "/" + first + "/404.html"
+	}
+	return "/404.html"
+}
+
+// Watch rebuilds the preview whenever a file under the project changes, until ctx ends.
+// Changes that arrive together are built once.
+func (pv *Preview) Watch(ctx context.Context) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := addTree(w, pv.project.Dir); err != nil {
+		return err
+	}
+	var timer *time.Timer
+	rebuild := make(chan struct{}, 1)
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev := <-w.Events:
+			if ignored(pv.project.Dir, ev.Name) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					_ = addTree(w, ev.Name)
+				}
+			}
+			if timer != nil {
+				timer.Stop()
+			}
+			timer = time.AfterFunc(100*time.Millisecond, func() {
+				select {
+				case rebuild <- struct{}{}:
+				default:
+				}
+			})
+		case <-rebuild:
+			_ = pv.Rebuild()
+		case err := <-w.Errors:
+			fmt.Fprintf(pv.log, "watch: %v\n", err)
+		}
+	}
+}
+
+// ignored tells the files whose changes never affect the site: outputs, tools, editors' swap files.
+func ignored(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	if err != nil {
+		return true
+	}
+	first, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+	switch first {
+	case "public", "dist", "bin", ".git", "node_modules", "tests":
+		return true
+	}
+	base := filepath.Base(path)
+	return strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp")
+}
+
+func addTree(w *fsnotify.Watcher, root string) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // a folder that vanished meanwhile
+		}
+		if d.IsDir() {
+			if path != root && ignored(root, path) {
+				return filepath.SkipDir
+			}
+			return w.Add(path)
+		}
+		return nil
+	})
+}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fset := flag.NewFlagSet("portal serve", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	project := projectFlags(fset)
+	addr := fset.String("addr", "127.0.0.1:1313", "where to listen (loopback only)")
+	if err := fset.Parse(args); err != nil {
+		return 2
+	}
+	p, err := project()
+	if err != nil {
+		return fail(stderr, err)
+	}
+	host, _, err := net.SplitHostPort(*addr)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fail(stderr, fmt.Errorf("-addr %s: the preview listens on this machine only (127.0.0.1)", *addr))
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	pv := NewPreview(p, url, stdout)
+	_ = pv.Rebuild()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go func() {
+		if err := pv.Watch(ctx); err != nil {
+			fmt.Fprintf(stderr, "watch: %v\n", err)
+		}
+	}()
+	srv := &http.Server{Handler: pv, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		_ = srv.Close()
+	}()
+	fmt.Fprintf(stdout, "preview at %s (Ctrl+C to stop)\n", url)
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fail(stderr, err)
+	}
+	return 0
 }

@@ -1,0 +1,40 @@
+# The project's vocabulary. Run from the project root.
+GO ?= go
+MONTH ?=
+
+.PHONY: site serve check test test-go test-browser bench newsletter clean
+
+## site: build the portal into public/ (atomically; a failed build changes nothing)
+site:
+	$(GO) run ./cmd/portal build
+
+## serve: preview on http://127.0.0.1:1313/, rebuilt on every change
+serve:
+	$(GO) run ./cmd/portal serve
+
+## check: the editors' lint (translations, links, front matter, numbers, images)
+check:
+	$(GO) run ./cmd/portal check
+
+## test: every test — Go (vet, unit, integration) and the browser tests
+test: test-go test-browser
+
+test-go:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+test-browser: site
+	tests/browser/run
+
+## bench: speed against the Hugo CLI, written to BENCHMARKS.md
+bench:
+	$(GO) run ./internal/bench/cmd/bench -out BENCHMARKS.md
+
+## newsletter: assemble the draft issue of a month, e.g. make newsletter MONTH=2012-06
+newsletter:
+	@test -n "$(MONTH)" || { echo "usage: make newsletter MONTH=YYYY-MM" >&2; exit 2; }
+	$(GO) run ./cmd/newsletter assemble -month $(MONTH)
+
+## clean: remove everything the build and the newsletter previews wrote
+clean:
+	rm -rf public dist bin tests/browser/node_modules
