@@ -107,12 +107,20 @@ func why(d *Decision, verb string, k int) string {
 	if d == nil || len(d.Small) == 0 {
 		return ""
 	}
-	s := fmt.Sprintf(" %s %s fewer than %d persons (primary suppression).", strings.Join(d.Small, " and "), plural(len(d.Small), "counts", "count"), k)
+	s := fmt.Sprintf(" %s %s fewer than %d persons (primary suppression).", joinAnd(d.Small), plural(len(d.Small), "counts", "count"), k)
 	if len(d.Companions) > 0 {
 		s += fmt.Sprintf(" %s was %s with %s only so that %s cannot be worked out from the total (secondary suppression).",
-			strings.Join(d.Companions, " and "), verb, plural(len(d.Small), "it", "them"), plural(len(d.Small), "it", "they"))
+			joinAnd(d.Companions), verb, plural(len(d.Small), "it", "them"), plural(len(d.Small), "it", "they"))
 	}
 	return s
+}
+
+// joinAnd lists words as "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 func plural(n int, one, many string) string {
