@@ -3,7 +3,9 @@ package stats
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path"
 	"path/filepath"
 	"reflect"
@@ -18,9 +20,13 @@ import (
 // LoadReleases reads every committed release in dataDir (each
 // <period>.json; the ledger is skipped) in date order. It refuses a release
 // that breaks a rule of the audit, or that differs from (or is missing in)
-// the ledger: only what went through `newsletter stats release` is read.
+// the ledger: only what went through `newsletter stats release` is read. A
+// missing dataDir means nothing is published yet.
 func LoadReleases(fsys afero.Fs, dataDir string) ([]Release, error) {
 	infos, err := afero.ReadDir(fsys, dataDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // nothing published yet
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading the statistics folder: %w", err)
 	}

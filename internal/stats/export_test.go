@@ -108,6 +108,17 @@ func TestLoadReleasesRefusesHandEdits(t *testing.T) {
 	}
 }
 
+func TestExportWithNothingPublished(t *testing.T) {
+	dst := afero.NewMemMapFs()
+	if err := Export(afero.NewMemMapFs(), "data/stats", dst); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := afero.ReadFile(dst, "data/stats.json")
+	if string(got) != "{\n  \"threshold\": null,\n  \"periods\": []\n}\n" {
+		t.Errorf("got %q", got)
+	}
+}
+
 func TestLatest(t *testing.T) {
 	rels := []Release{
 		{Period: "2012-H1", Start: "2012-01-01", End: "2012-06-30"},
