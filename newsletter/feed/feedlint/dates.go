@@ -38,6 +38,10 @@ var zoneOffsets = map[string]int{
 func checkRFC822(c *checker, n *node) {
 	v := n.value()
 	m := rfc2822Date.FindStringSubmatch(v)
+	if m == nil && len(v) > 200 {
+		c.errorf(n.start, "InvalidRFC2822Date", "%s must be an RFC-822 date-time, not %d characters of text", n.name(), len(v))
+		return
+	}
 	if m == nil {
 		loose := rfc822Escape.ReplaceAllString(v, "")
 		for prev := ""; prev != loose; {

@@ -168,7 +168,7 @@ func checkHTML(c *checker, at pos, element, fragment string, relRefs bool) {
 				once("attr "+key, func() { c.warnf(at, "SecurityRiskAttr", "%s should not contain %s attribute", element, key) })
 			}
 			if relRefs && (tag == "a" && key == "href" || tag == "img" && key == "src") {
-				checkRelRef(c, at, element, a.Val)
+				once("ref "+a.Val, func() { checkRelRef(c, at, element, a.Val) })
 			}
 		}
 	}

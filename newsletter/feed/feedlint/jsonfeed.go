@@ -372,6 +372,7 @@ func checkJSONItem(c *checker, i int, at pos, raw json.RawMessage, seen map[stri
 // checkRelRefsInHTML is ContainsRelRef for HTML outside XML: links and images
 // in content_html must have absolute URLs, since a JSON Feed has no base.
 func checkRelRefsInHTML(c *checker, at pos, element, fragment string) {
+	seen := map[string]bool{}
 	z := xhtml.NewTokenizer(strings.NewReader(fragment))
 	for {
 		tt := z.Next()
@@ -383,7 +384,8 @@ func checkRelRefsInHTML(c *checker, at pos, element, fragment string) {
 		}
 		tok := z.Token()
 		for _, a := range tok.Attr {
-			if tok.Data == "a" && a.Key == "href" || tok.Data == "img" && a.Key == "src" {
+			if (tok.Data == "a" && a.Key == "href" || tok.Data == "img" && a.Key == "src") && !seen[a.Val] {
+				seen[a.Val] = true
 				checkRelRef(c, at, element, a.Val)
 			}
 		}

@@ -12,6 +12,7 @@ func checkXMLFeed(c *checker, data []byte) {
 	for _, line := range strings.Split(text, "\n") {
 		c.charRefLines = append(c.charRefLines, strings.Contains(line, "&#x"))
 	}
+	text = checkXMLVersion(c, text)
 	root := parseXML(c, text)
 	if root == nil {
 		return
@@ -182,4 +183,18 @@ func checkMissingLanguage(c *checker, n *node, element string) {
 // unknownChild is UndefinedElement (error).
 func unknownChild(c *checker, parent, n *node) {
 	c.errorf(n.start, "UndefinedElement", "Undefined %s element: %s", parent.name(), n.name())
+}
+
+// xmlVersion finds the version in an XML declaration, as the validator does.
+var xmlVersion = regexp.MustCompile(`^<\?\s*xml\s+version\s*=\s*['"]([-a-zA-Z0-9_.:]*)['"]`)
+
+// checkXMLVersion is BadXmlVersion (error): only XML 1.0 is accepted. It
+// returns text declared as 1.0, so that the rest can still be checked.
+func checkXMLVersion(c *checker, text string) string {
+	m := xmlVersion.FindStringSubmatchIndex(text)
+	if m == nil || text[m[2]:m[3]] == "1.0" {
+		return text
+	}
+	c.errorf(pos{1, m[2] + 1}, "BadXmlVersion", "Incorrect XML Version: %s", text[m[2]:m[3]])
+	return text[:m[2]] + "1.0" + text[m[3]:]
 }

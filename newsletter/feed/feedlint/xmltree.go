@@ -122,10 +122,6 @@ func parseXML(c *checker, text string) *node {
 		}
 		line, col := d.InputPos()
 		switch t := tok.(type) {
-		case xml.ProcInst:
-			if t.Target == "xml" {
-				checkXMLVersion(c, string(t.Inst), pos{line, col})
-			}
 		case xml.StartElement:
 			if root != nil && len(stack) == 0 {
 				return saxError("junk after document element")
@@ -215,33 +211,4 @@ func qualified(n xml.Name) string {
 		return n.Space + ":" + n.Local
 	}
 	return n.Local
-}
-
-// checkXMLVersion reports an XML declaration for a version other than 1.0.
-func checkXMLVersion(c *checker, inst string, at pos) {
-	v := declValue(inst, "version")
-	if v != "" && v != "1.0" {
-		c.errorf(at, "BadXmlVersion", "Incorrect XML Version: %s", v)
-	}
-}
-
-// declValue reads one pseudo-attribute of an XML declaration.
-func declValue(inst, name string) string {
-	i := strings.Index(inst, name)
-	if i < 0 {
-		return ""
-	}
-	rest := strings.TrimLeft(inst[i+len(name):], " \t\r\n")
-	if !strings.HasPrefix(rest, "=") {
-		return ""
-	}
-	rest = strings.TrimLeft(rest[1:], " \t\r\n")
-	if rest == "" || rest[0] != '"' && rest[0] != '\'' {
-		return ""
-	}
-	end := strings.IndexByte(rest[1:], rest[0])
-	if end < 0 {
-		return ""
-	}
-	return rest[1 : 1+end]
 }
