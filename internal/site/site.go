@@ -55,6 +55,8 @@ type Result struct {
 	Warnings []string
 	// Elapsed is the whole build's wall time.
 	Elapsed time.Duration
+
+	texts texts
 }
 
 // LanguageSummary counts what one language produced.
@@ -164,6 +166,7 @@ func run(opts Options, skipRender bool) (*Result, error) {
 			return nil, relativeError(dir, err)
 		}
 	}
+	res.texts = newTexts(h)
 	res.Languages = languages(h)
 	res.Pages = pages(h, dir)
 	res.Summary, err = summarize(res, logs.renderTimes())

@@ -253,3 +253,26 @@ func find(t *testing.T, res *site.Result, lang, path string) site.Page {
 	return site.Page{}
 }
 
+
+func TestTranslationsAndDatesFollowHugo(t *testing.T) {
+	files := twoLanguages + `
+-- i18n/it.toml --
+greeting = "Ciao {{ .Name }}"
+-- i18n/en.toml --
+greeting = "Hello {{ .Name }}"
+`
+	res := sitetest.Build(t, files)
+	if got := res.T("en", "greeting", map[string]any{"Name": "Ada"}); got != "Hello Ada" {
+		t.Errorf("T(en) = %q", got)
+	}
+	if got := res.T("ar", "greeting", map[string]any{"Name": "Ada"}); got != "Ciao Ada" {
+		t.Errorf("T(ar) = %q, want the default language's string", got)
+	}
+	june := find(t, res, "it", "/aiuto").Date
+	if got := res.FormatDate("it", june, "January 2006"); got != "giugno 2012" {
+		t.Errorf("FormatDate(it) = %q", got)
+	}
+	if got := res.FormatDate("en", june, ":date_long"); got != "June 1, 2012" {
+		t.Errorf("FormatDate(en) = %q", got)
+	}
+}
