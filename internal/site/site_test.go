@@ -253,7 +253,6 @@ func find(t *testing.T, res *site.Result, lang, path string) site.Page {
 	return site.Page{}
 }
 
-
 func TestTranslationsAndDatesFollowHugo(t *testing.T) {
 	files := twoLanguages + `
 -- i18n/it.toml --
@@ -274,5 +273,11 @@ greeting = "Hello {{ .Name }}"
 	}
 	if got := res.FormatDate("en", june, ":date_long"); got != "June 1, 2012" {
 		t.Errorf("FormatDate(en) = %q", got)
+	}
+	if got := res.FormatNumber("it", 2651); got != "2.651" {
+		t.Errorf("FormatNumber(it) = %q", got)
+	}
+	if got := res.FormatNumber("en", 2651); got != "2,651" {
+		t.Errorf("FormatNumber(en) = %q", got)
 	}
 }

@@ -2,8 +2,10 @@ package site
 
 import (
 	"context"
+	"strconv"
 	"time"
 
+	"github.com/bep/golocales"
 	"github.com/gohugoio/hugo/common/htime"
 	"github.com/gohugoio/hugo/hugolib"
 	"github.com/gohugoio/hugo/langs"
@@ -15,6 +17,7 @@ type texts struct {
 	translate map[string]func(context.Context, string, any) string
 	dates     map[string]htime.TimeFormatter
 	locations map[string]*time.Location
+	numbers   map[string]golocales.Translator
 }
 
 func newTexts(h *hugolib.HugoSites) texts {
@@ -22,12 +25,14 @@ func newTexts(h *hugolib.HugoSites) texts {
 		translate: map[string]func(context.Context, string, any) string{},
 		dates:     map[string]htime.TimeFormatter{},
 		locations: map[string]*time.Location{},
+		numbers:   map[string]golocales.Translator{},
 	}
 	for _, s := range h.Sites {
 		l := s.Language()
 		t.translate[l.Lang] = s.Deps.Translate
 		t.dates[l.Lang] = langs.GetTimeFormatter(l)
 		t.locations[l.Lang] = langs.GetLocation(l)
+		t.numbers[l.Lang] = langs.GetTranslator(l)
 	}
 	return t
 }
@@ -52,4 +57,21 @@ func (r *Result) FormatDate(lang string, t time.Time, layout string) string {
 		t = t.In(loc)
 	}
 	return f.Format(t, layout)
+}
+
+// FormatNumber writes n as lang writes whole numbers ("2.651" in Italian), as the
+// template function lang.FormatNumber does.
+func (r *Result) FormatNumber(lang string, n int) string {
+	if tr := r.texts.numbers[lang]; tr != nil {
+		return tr.FormatNumber(float64(n), 0)
+	}
+	return strconv.Itoa(n)
+}
+
+// Location is the time zone of lang's site (site.toml's timeZone).
+func (r *Result) Location(lang string) *time.Location {
+	if loc := r.texts.locations[lang]; loc != nil {
+		return loc
+	}
+	return time.UTC
 }
