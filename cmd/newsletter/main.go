@@ -1,16 +1,21 @@
-// Command newsletter is the newsletter companion of the portal. This minimal
-// main only dispatches `newsletter stats ...`; the full command replaces it.
+// Command newsletter assembles, publishes and test-sends the monthly newsletter, and
+// turns service figures into protected statistics. See docs/newsletter.md.
+//
+//	newsletter assemble  -month 2012-06
+//	newsletter publish   -month 2012-06 [-date 2012-07-01] [-force]
+//	newsletter send-test -month 2012-06 -to me@example.org [-lang it]
+//	newsletter stats     release -aggregate FILE | audit
 package main
 
 import (
-	"fmt"
 	"os"
+
+	"github.com/contratto/portal/newsletter"
 )
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "stats" {
 		os.Exit(runStats(os.Args[2:], os.Stdout, os.Stderr))
 	}
-	fmt.Fprintln(os.Stderr, "usage: newsletter stats release|audit [flags]")
-	os.Exit(2)
+	os.Exit(newsletter.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -5,14 +5,21 @@ import (
 
 	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/stats"
+	"github.com/contratto/portal/newsletter"
 )
 
+// The steps run in this order after Hugo, on every build.
 func init() {
-	afterHugo = append(afterHugo, exportStatistics)
+	afterHugo = append(afterHugo, exportStatistics, writeNewsletterFeeds)
 }
 
 // exportStatistics writes public/data/stats.json and the CSV downloads from the
 // protected releases in data/stats/.
 func exportStatistics(p Project, res *site.Result) error {
 	return stats.Export(p.Fs, filepath.Join(p.Dir, "data", "stats"), res.Output)
+}
+
+// writeNewsletterFeeds writes each language's newsletter feeds from the published issues.
+func writeNewsletterFeeds(_ Project, res *site.Result) error {
+	return newsletter.WriteFeeds(res)
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gohugoio/hugo/common/hmaps"
 	"github.com/gohugoio/hugo/hugolib"
 	"github.com/gohugoio/hugo/resources/page"
 )
@@ -59,7 +60,7 @@ func languages(h *hugolib.HugoSites) []Language {
 			Direction: l.Direction(),
 			Default:   i == 0,
 			Home:      s.Home().Permalink(),
-			Params:    s.Params(),
+			Params:    plainParams(s.Params()),
 		})
 	}
 	return out
@@ -100,7 +101,7 @@ func newPage(p page.Page, lang, dir string) Page {
 		Date:           p.Date(),
 		Permalink:      p.Permalink(),
 		RelPermalink:   p.RelPermalink(),
-		Params:         p.Params(),
+		Params:         plainParams(p.Params()),
 		TranslationKey: p.TranslationKey(),
 	}
 	if f := p.File(); f != nil {
@@ -151,4 +152,31 @@ var tags = regexp.MustCompile(`<[^>]*>`)
 func plainText(s string) string {
 	s = tags.ReplaceAllString(s, "")
 	return strings.Join(strings.Fields(html.UnescapeString(s)), " ")
+}
+
+// plainParams copies Hugo's params into plain maps (keys are lower case, as Hugo keeps
+// them), so callers can read nested tables without Hugo's types.
+func plainParams(p hmaps.Params) map[string]any {
+	out := make(map[string]any, len(p))
+	for k, v := range p {
+		out[k] = plainValue(v)
+	}
+	return out
+}
+
+func plainValue(v any) any {
+	switch v := v.(type) {
+	case hmaps.Params:
+		return plainParams(v)
+	case map[string]any:
+		return plainParams(v)
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = plainValue(e)
+		}
+		return out
+	default:
+		return v
+	}
 }

@@ -1,0 +1,156 @@
+package portal
+
+import (
+	"bytes"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/mail"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/contratto/portal/internal/atomicfs"
+	"github.com/contratto/portal/newsletter"
+	"github.com/contratto/portal/newsletter/feed/feedlint"
+	"github.com/mmcdole/gofeed"
+	"github.com/spf13/afero"
+)
+
+// copyProject copies the real project's sources into memory, so a test can run the
+// newsletter on it without touching the working tree.
+func copyProject(t *testing.T) Project {
+	t.Helper()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	osfs, mem := afero.NewOsFs(), afero.NewMemMapFs()
+	for _, dir := range []string{"content", "layouts", "i18n", "static", "data"} {
+		if err := atomicfs.CopyTree(osfs, filepath.Join(root, dir), mem, "/project/"+dir); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := atomicfs.CopyTree(osfs, filepath.Join(root, "site.toml"), mem, "/project/site.toml"); err != nil {
+		t.Fatal(err)
+	}
+	return Project{Fs: mem, Dir: "/project"}
+}
+
+// TestNewsletterMonthEndToEnd runs the monthly routine on the real content: assemble and
+// publish June 2012, then build the portal, and checks what every language gets.
+func TestNewsletterMonthEndToEnd(t *testing.T) {
+	p := copyProject(t)
+	np := newsletter.Project{Fs: p.Fs, Dir: p.Dir}
+	if err := newsletter.Assemble(np, "2012-06", newsletter.AssembleOptions{}, io.Discard); err != nil {
+		t.Fatalf("assemble: %v", err)
+	}
+	if err := newsletter.Publish(np, "2012-06", newsletter.PublishOptions{Date: time.Date(2012, 7, 1, 0, 0, 0, 0, time.UTC)}, io.Discard); err != nil {
+		t.Fatalf("publish: %v", err)
+	}
+	res, err := Render(p, p.siteOptions())
+	if err != nil {
+		t.Fatalf("portal build after publishing: %v", err)
+	}
+	if len(res.Languages) != 17 {
+		t.Fatalf("%d languages", len(res.Languages))
+	}
+	parser := gofeed.NewParser()
+	for _, l := range res.Languages {
+		prefix := "/"
+		if !l.Default {
+			prefix = "/" + l.Code + "/"
+		}
+		t.Run(l.Code, func(t *testing.T) {
+			issue := readFile(t, res.Output, prefix+"newsletter/2012-06/index.html")
+			archive := readFile(t, res.Output, prefix+"newsletter/index.html")
+			if !strings.Contains(archive, `href=`+prefix+`newsletter/2012-06/`) {
+				t.Errorf("the archive does not list the issue")
+			}
+			for _, page := range []string{issue, archive} {
+				if !strings.Contains(page, "atom.xml") || !strings.Contains(page, "feed.json") {
+					t.Errorf("a newsletter page lacks the subscribe links")
+				}
+			}
+			for _, name := range []string{"index.xml", "atom.xml", "feed.json"} {
+				file := prefix + "newsletter/" + name
+				data := []byte(readFile(t, res.Output, file))
+				location := "https://contratto.example" + file
+				for _, f := range feedlint.Failing(feedlint.CheckWith(file, data, feedlint.Options{Location: location})) {
+					t.Errorf("%s", f)
+				}
+				parsed, err := parser.Parse(bytes.NewReader(data))
+				if err != nil {
+					t.Fatalf("gofeed cannot read %s: %v", file, err)
+				}
+				if len(parsed.Items) != 1 || parsed.Items[0].PublishedParsed == nil || parsed.Title == "" {
+					t.Fatalf("%s: %d items, title %q", file, len(parsed.Items), parsed.Title)
+				}
+				if want := "https://contratto.example" + prefix + "newsletter/2012-06/"; parsed.Items[0].Link != want {
+					t.Errorf("%s: item link %s, want %s", file, parsed.Items[0].Link, want)
+				}
+				if parsed.Language == "" {
+					t.Errorf("%s: no language", file)
+				}
+			}
+			news := prefix + "notizie/index.xml"
+			data := []byte(readFile(t, res.Output, news))
+			for _, f := range feedlint.Failing(feedlint.CheckWith(news, data, feedlint.Options{Location: "https://contratto.example" + news})) {
+				t.Errorf("%s", f)
+			}
+			if parsed, err := parser.Parse(bytes.NewReader(data)); err != nil || len(parsed.Items) == 0 {
+				t.Errorf("news feed %s: %v", news, err)
+			}
+			checkArtefacts(t, p.Fs, path.Join("/project/dist/newsletter/2012-06", l.Code), l.Locale)
+		})
+	}
+}
+
+// checkArtefacts checks one language's email files: the size budget and the MIME shape.
+func checkArtefacts(t *testing.T, fsys afero.Fs, dir, locale string) {
+	t.Helper()
+	html := readFile(t, fsys, dir+"/email.html")
+	if len(html) > 90*1024 {
+		t.Errorf("email.html is %d bytes, over 90 KB", len(html))
+	}
+	msg, err := mail.ReadMessage(strings.NewReader(readFile(t, fsys, dir+"/issue.eml")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range []string{"From", "Reply-To", "Date", "Message-Id", "Subject"} {
+		if msg.Header.Get(h) == "" {
+			t.Errorf("issue.eml has no %s", h)
+		}
+	}
+	if got := msg.Header.Get("List-Unsubscribe-Post"); got != "List-Unsubscribe=One-Click" {
+		t.Errorf("List-Unsubscribe-Post = %q", got)
+	}
+	if got := msg.Header.Get("List-Unsubscribe"); !strings.HasPrefix(got, "<https://") {
+		t.Errorf("List-Unsubscribe = %q", got)
+	}
+	if got := msg.Header.Get("Content-Language"); got != locale {
+		t.Errorf("Content-Language = %q, want %q", got, locale)
+	}
+	media, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if err != nil || media != "multipart/alternative" {
+		t.Fatalf("Content-Type %q (%v)", media, err)
+	}
+	r := multipart.NewReader(msg.Body, params["boundary"])
+	var types []string
+	for {
+		part, err := r.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		mt, _, _ := mime.ParseMediaType(part.Header.Get("Content-Type"))
+		types = append(types, mt)
+	}
+	if strings.Join(types, ",") != "text/plain,text/html" {
+		t.Errorf("parts %v, want text/plain then text/html", types)
+	}
+}

@@ -1,0 +1,210 @@
+package newsletter
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+
+	"github.com/contratto/portal/internal/atomicfs"
+	"github.com/contratto/portal/internal/stats"
+	"github.com/spf13/afero"
+)
+
+// AssembleOptions steer Assemble.
+type AssembleOptions struct {
+	Languages []string // none means every language of the site
+	// Force replaces a draft whose Markdown was edited by hand (never a published issue).
+	Force bool
+}
+
+// assembled is one language's draft, ready to be written.
+type assembled struct {
+	bundle    *Bundle
+	artefacts artefacts
+	choices   []Choice
+	trimmed   bool
+	editorial string
+	warnings  []string
+}
+
+// Assemble writes the draft issue of month, one bundle per language, and renders its
+// previews in dist/. It checks everything before writing anything: a month without
+// items, an unknown language or a published issue leave every file as it was.
+func Assemble(p Project, month string, opts AssembleOptions, out io.Writer) error {
+	m, err := ParseMonth(month)
+	if err != nil {
+		return err
+	}
+	s, err := open(p)
+	if err != nil {
+		return err
+	}
+	langs, err := s.languages(opts.Languages)
+	if err != nil {
+		return err
+	}
+	if err := s.checkReplaceable(m, langs, opts.Force); err != nil {
+		return err
+	}
+	var release *stats.Release
+	if r, ok := stats.Latest(s.releases, m.End(s.res.Location(langs[0])).AddDate(0, 0, -1)); ok {
+		release = &r
+	}
+	var drafts []assembled
+	for _, lang := range langs {
+		d, err := s.assembleLanguage(m, lang, release)
+		if err != nil {
+			return err
+		}
+		drafts = append(drafts, d)
+	}
+	for _, d := range drafts {
+		if err := s.writeDraft(m, d); err != nil {
+			return err
+		}
+	}
+	for _, d := range drafts {
+		printDraft(out, s, m, d)
+	}
+	fmt.Fprintf(out, "\nDraft written to content/newsletter/%s/ and previews to dist/newsletter/%s/.\nReview them, then: newsletter publish -month %s\n", m, m, m)
+	return nil
+}
+
+// checkReplaceable refuses to touch a published issue, or a draft edited by hand.
+func (s *session) checkReplaceable(m Month, langs []string, force bool) error {
+	var edited []string
+	for _, lang := range langs {
+		b, err := s.readBundle(m, lang)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if b.Status == StatusPublished {
+			return fmt.Errorf("%s: the %s issue was published on %s and is frozen; assemble does not change it (to correct it, edit the file and run newsletter publish -month %s -force)", b.Path, m, b.Published, m)
+		}
+		if b.Edited() {
+			edited = append(edited, b.Path)
+		}
+	}
+	if len(edited) > 0 && !force {
+		return fmt.Errorf("these drafts were edited by hand and assembling again would lose the edits: %s\n"+
+			"put an editorial in content/newsletter/%s/editorial.LANG.md instead, or run again with -force to replace them",
+			strings.Join(edited, ", "), m)
+	}
+	return nil
+}
+
+func (s *session) assembleLanguage(m Month, lang string, release *stats.Release) (assembled, error) {
+	items, choices := selectItems(s.res.Pages[lang], s.cfg.Sections, m, s.res.Location(lang))
+	if len(items) == 0 {
+		return assembled{}, fmt.Errorf("no items for %s in %s: no page of %s is dated in that month (or all are excluded with newsletter: exclude)",
+			m, lang, strings.Join(s.cfg.Sections, ", "))
+	}
+	d := assembled{choices: choices}
+	var editorial []byte
+	if data, err := afero.ReadFile(s.p.Fs, s.p.path(editorialPath(m, lang))); err == nil {
+		editorial = data
+		d.editorial = editorialPath(m, lang)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return assembled{}, fmt.Errorf("%s: %w", editorialPath(m, lang), err)
+	}
+	for _, level := range []detail{withSummaries, linksOnly} {
+		ed := compose(s.res, s.cfg, lang, m, items, release, editorial, level)
+		b := &Bundle{Lang: lang, Path: bundlePath(m, lang), Body: ed.Body, FrontMatter: FrontMatter{
+			Title:          ed.Title,
+			Description:    ed.Preheader,
+			Date:           m.Start(s.res.Location(lang)).Format("2006-01-02"),
+			Draft:          true,
+			TranslationKey: "newsletter-" + m.String(),
+			Month:          m.String(),
+			Status:         StatusDraft,
+			ItemsLang:      ed.ItemsLang,
+			Items:          ed.Items,
+			Stats:          ed.Stats,
+			Checksum:       Checksum(ed.Body),
+		}}
+		arts, warnings, err := s.render(b)
+		if isTooLarge(err) && level == withSummaries {
+			d.trimmed = true
+			continue
+		}
+		if err != nil {
+			return assembled{}, err
+		}
+		for _, it := range items {
+			if strings.TrimSpace(it.Page.Summary) == "" {
+				warnings = append(warnings, fmt.Sprintf("%s has no summary", it.Page.SourceFile))
+			}
+		}
+		d.bundle, d.artefacts, d.warnings = b, arts, warnings
+		return d, nil
+	}
+	panic("unreachable")
+}
+
+// writeDraft writes a draft's bundle and replaces its previews.
+func (s *session) writeDraft(m Month, d assembled) error {
+	data, err := d.bundle.Marshal()
+	if err != nil {
+		return err
+	}
+	if err := atomicfs.WriteFile(s.p.Fs, s.p.path(d.bundle.Path), data, 0o644); err != nil {
+		return err
+	}
+	return s.writeArtefacts(m, d.bundle.Lang, d.artefacts)
+}
+
+// writeArtefacts replaces a language's folder in dist/ with the artefacts.
+func (s *session) writeArtefacts(m Month, lang string, a artefacts) error {
+	return atomicfs.ReplaceDir(s.p.Fs, s.p.path(distDir(m, lang)), func(tmp string) error {
+		for _, name := range a.names() {
+			if err := afero.WriteFile(s.p.Fs, tmp+"/"+name, a[name], 0o644); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func printDraft(out io.Writer, s *session, m Month, d assembled) {
+	b := d.bundle
+	fmt.Fprintf(out, "%s  %d item(s)", b.Lang, len(b.Items))
+	if b.ItemsLang != "" {
+		fmt.Fprintf(out, ", shown in %s (no translation of their own)", languageLabel(s.res, b.ItemsLang))
+	}
+	if d.trimmed {
+		fmt.Fprint(out, ", trimmed to titles and links to stay within the email budget")
+	}
+	fmt.Fprintln(out)
+	for _, c := range d.choices {
+		mark := "+"
+		if !c.Picked {
+			mark = "-"
+		}
+		fmt.Fprintf(out, "    %s %s (%s)\n", mark, c.Page.Title, c.Reason)
+	}
+	if d.editorial != "" {
+		fmt.Fprintf(out, "    editorial: %s\n", d.editorial)
+	}
+	if b.Stats != "" {
+		fmt.Fprintf(out, "    statistics: %s (the latest published release)\n", b.Stats)
+	} else {
+		fmt.Fprintln(out, "    statistics: none published yet")
+	}
+	printSizes(out, d.artefacts)
+	for _, w := range d.warnings {
+		fmt.Fprintf(out, "    warning: %s\n", w)
+	}
+}
+
+func printSizes(out io.Writer, a artefacts) {
+	var parts []string
+	for _, name := range []string{EmailHTMLFile, EmailTextFile, EMLFile} {
+		parts = append(parts, fmt.Sprintf("%s %.1f KB", name, float64(len(a[name]))/1024))
+	}
+	fmt.Fprintf(out, "    %s\n", strings.Join(parts, ", "))
+}

@@ -1,0 +1,152 @@
+package newsletter
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+)
+
+// Status of an issue.
+const (
+	StatusDraft     = "draft"
+	StatusPublished = "published"
+)
+
+// FrontMatter is what an issue bundle (content/newsletter/YYYY-MM/index.LANG.md) records
+// above its Markdown. Hugo reads it for the web version; the newsletter reads it back to
+// render the email, the feeds and the social drafts.
+type FrontMatter struct {
+	Title          string `yaml:"title"`
+	Description    string `yaml:"description"` // the preheader, at most 90 characters
+	Date           string `yaml:"date"`        // the publication date once published, YYYY-MM-DD
+	Draft          bool   `yaml:"draft"`       // drafts stay off the portal
+	TranslationKey string `yaml:"translationKey"`
+	Month          string `yaml:"month"`
+	Status         string `yaml:"status"`
+	Published      string `yaml:"published,omitempty"` // YYYY-MM-DD
+	Updated        string `yaml:"updated,omitempty"`   // YYYY-MM-DD of the last deliberate correction
+	// ItemsLang is set when the items are shown in another language than the issue's.
+	ItemsLang string    `yaml:"itemsLang,omitempty"`
+	Items     []ItemRef `yaml:"items"`
+	Stats     string    `yaml:"stats,omitempty"` // the statistics period shown
+	// Checksum is the SHA-256 of the body as assembled (draft) or as published: a body
+	// that no longer matches was edited by hand.
+	Checksum string `yaml:"checksum"`
+}
+
+// ItemRef records one item the issue shows and why.
+type ItemRef struct {
+	Key    string `yaml:"translationKey"`
+	Title  string `yaml:"title"`
+	URL    string `yaml:"url"`
+	Date   string `yaml:"date"`
+	Lang   string `yaml:"lang"`             // the language its text is in
+	Reason string `yaml:"reason,omitempty"` // "featured" when front matter asks
+}
+
+// Bundle is one language's file of an issue.
+type Bundle struct {
+	Lang string
+	Path string // relative to the project: content/newsletter/2012-06/index.it.md
+	FrontMatter
+	Body []byte // Markdown
+}
+
+// bundlePath is where the issue of month in lang lives, relative to the project.
+func bundlePath(m Month, lang string) string {
+	return filepath.Join("content", "newsletter", m.String(), "index."+lang+".md")
+}
+
+// editorialPath is where staff write a month's editorial in lang (Hugo ignores it).
+func editorialPath(m Month, lang string) string {
+	return filepath.Join("content", "newsletter", m.String(), "editorial."+lang+".md")
+}
+
+// Checksum returns the checksum of a body as recorded in front matter.
+func Checksum(body []byte) string {
+	sum := sha256.Sum256(body)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// Edited reports whether the body differs from the one recorded at assembly or publication.
+func (b *Bundle) Edited() bool { return b.Checksum != Checksum(b.Body) }
+
+// Marshal returns the file: YAML front matter between --- lines, then the body.
+func (b *Bundle) Marshal() ([]byte, error) {
+	fm, err := yaml.MarshalWithOptions(b.FrontMatter, yaml.UseLiteralStyleIfMultiline(true))
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.WriteString("---\n")
+	buf.Write(fm)
+	buf.WriteString("---\n")
+	buf.Write(b.Body)
+	return buf.Bytes(), nil
+}
+
+// ParseBundle reads a bundle file. Errors name the file and the line.
+func ParseBundle(path, lang string, data []byte) (*Bundle, error) {
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	if !strings.HasPrefix(text, "---\n") {
+		return nil, fmt.Errorf("%s:1: front matter: the file must start with a --- line", path)
+	}
+	end := strings.Index(text[4:], "\n---\n")
+	if end < 0 {
+		return nil, fmt.Errorf("%s:1: front matter: no closing --- line", path)
+	}
+	fmText, body := text[4:4+end+1], text[4+end+5:]
+	b := &Bundle{Lang: lang, Path: path, Body: []byte(body)}
+	if err := yaml.UnmarshalWithOptions([]byte(fmText), &b.FrontMatter, yaml.DisallowUnknownField()); err != nil {
+		line := 1
+		var yerr yaml.Error
+		if errors.As(err, &yerr) && yerr.GetToken() != nil {
+			line = yerr.GetToken().Position.Line + 1 // the front matter starts on line 2
+		}
+		msg := err.Error()
+		if errors.As(err, &yerr) {
+			msg = yerr.GetMessage()
+		}
+		return nil, fmt.Errorf("%s:%d: front matter: %s", path, line, msg)
+	}
+	if err := b.validate(); err != nil {
+		return nil, fmt.Errorf("%s: front matter: %w", path, err)
+	}
+	return b, nil
+}
+
+func (b *Bundle) validate() error {
+	var problems []string
+	if b.Title == "" {
+		problems = append(problems, "title is empty")
+	}
+	if _, err := ParseMonth(b.Month); err != nil {
+		problems = append(problems, err.Error())
+	}
+	switch b.Status {
+	case StatusDraft:
+	case StatusPublished:
+		if b.Published == "" {
+			problems = append(problems, "a published issue needs its published date")
+		}
+	default:
+		problems = append(problems, fmt.Sprintf("status %q is neither draft nor published", b.Status))
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
+}

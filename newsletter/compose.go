@@ -1,0 +1,208 @@
+package newsletter
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/contratto/portal/internal/site"
+	"github.com/contratto/portal/internal/stats"
+	"github.com/contratto/portal/newsletter/chartblock"
+	"github.com/spf13/cast"
+)
+
+// detail is how much of each item an issue shows; an issue over the email budget is
+// assembled again with less.
+type detail int
+
+const (
+	withSummaries detail = iota // title, date and summary
+	linksOnly                   // title and link
+)
+
+// edition is one language's issue as assembled, before it is written as a bundle.
+type edition struct {
+	Lang      string
+	Title     string
+	Preheader string
+	ItemsLang string // the language the items are in, when not Lang
+	Items     []ItemRef
+	Stats     string
+	Body      []byte
+}
+
+// words looks up the issue's interface strings and formats its dates and numbers in one
+// language, through the portal's own i18n files and Hugo's formatters.
+type words struct {
+	res  *site.Result
+	lang string
+}
+
+func (w words) t(id string, data ...any) string {
+	var d any
+	if len(data) > 0 {
+		d = data[0]
+	}
+	return w.res.T(w.lang, id, d)
+}
+
+func (w words) number(n int) string { return w.res.FormatNumber(w.lang, n) }
+
+// monthName is "giugno 2012".
+func (w words) monthName(m Month) string {
+	return w.res.FormatDate(w.lang, m.Start(w.res.Location(w.lang)), "January 2006")
+}
+
+// pageDate is a page's date as the portal shows it: month and year when only the month is known.
+func (w words) pageDate(p site.Page) string {
+	if cast.ToString(p.Params["dateprecision"]) == "month" {
+		return w.res.FormatDate(w.lang, p.Date, "January 2006")
+	}
+	return w.res.FormatDate(w.lang, p.Date, ":date_long")
+}
+
+// languageLabel is the native name of a language of the site.
+func languageLabel(res *site.Result, code string) string {
+	for _, l := range res.Languages {
+		if l.Code == code {
+			return l.Label
+		}
+	}
+	return code
+}
+
+// compose writes one language's issue in Markdown: the editorial, the items, the
+// latest protected statistics with a small chart, and the helplines.
+func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, release *stats.Release, editorial []byte, level detail) edition {
+	w := words{res: res, lang: lang}
+	month := w.monthName(m)
+	ed := edition{
+		Lang:      lang,
+		Title:     w.t("nlTitle", map[string]any{"Month": month}),
+		Preheader: preheader(w.t("nlPreheader", map[string]any{"Month": month})),
+	}
+	var b bytes.Buffer
+	if text := bytes.TrimSpace(editorial); len(text) > 0 {
+		b.Write(text)
+		b.WriteString("\n\n")
+	}
+
+	fmt.Fprintf(&b, "## %s\n\n", w.t("nlNewsHeading"))
+	for _, it := range items {
+		if it.Page.IsFallback() && ed.ItemsLang == "" {
+			ed.ItemsLang = it.Page.ContentLang
+		}
+	}
+	if ed.ItemsLang != "" {
+		fmt.Fprintf(&b, "*%s*\n\n", w.t("nlItemsInOtherLanguage", map[string]any{"Language": languageLabel(res, ed.ItemsLang)}))
+	}
+	for _, it := range items {
+		p := it.Page
+		ref := ItemRef{Key: p.TranslationKey, Title: p.Title, URL: p.Permalink, Date: p.Date.In(res.Location(lang)).Format("2006-01-02"), Lang: p.ContentLang}
+		if it.Featured {
+			ref.Reason = featureItem
+		}
+		ed.Items = append(ed.Items, ref)
+		switch level {
+		case linksOnly:
+			fmt.Fprintf(&b, "- [%s](%s) — %s\n", escapeText(p.Title), p.RelPermalink, w.pageDate(p))
+		default:
+			fmt.Fprintf(&b, "### [%s](%s)\n\n*%s*\n\n", escapeText(p.Title), p.RelPermalink, w.pageDate(p))
+			if summary := strings.TrimSpace(p.Summary); summary != "" {
+				fmt.Fprintf(&b, "%s\n\n", escapeText(summary))
+			}
+		}
+	}
+	if level == linksOnly {
+		b.WriteString("\n")
+	}
+
+	if release != nil {
+		ed.Stats = release.Period
+		writeStatistics(&b, w, *release)
+	}
+
+	fmt.Fprintf(&b, "## %s\n\n%s\n\n", w.t("nlHelpHeading"), w.t("nlHelpText"))
+	for _, h := range cfg.Helplines {
+		fmt.Fprintf(&b, "- %s: [%s](tel:%s)\n", w.t("line_"+h.Key), h.Display, h.Tel)
+	}
+	ed.Body = b.Bytes()
+	return ed
+}
+
+// writeStatistics adds the period's protected figures: a chart of the first table with
+// categories, then every table's total (and its categories) in one table.
+func writeStatistics(b *bytes.Buffer, w words, r stats.Release) {
+	start, end := w.res.FormatDate(w.lang, mustDate(r.Start), "January 2006"), w.res.FormatDate(w.lang, mustDate(r.End), "January 2006")
+	fmt.Fprintf(b, "## %s\n\n%s\n\n", w.t("nlStatsHeading", map[string]any{"Start": start, "End": end}), w.t("nlStatsIntro"))
+	hidden, merged := false, false
+	for _, t := range r.Tables {
+		if len(t.Cells) < 2 {
+			continue
+		}
+		chart := chartblock.Chart{Title: w.t("stats_indicator_" + t.Indicator)}
+		for _, c := range t.Cells {
+			bar := chartblock.Bar{Label: w.t("stats_category_" + c.Category), Hidden: c.Hidden()}
+			if c.Value != nil {
+				bar.Value = *c.Value
+			}
+			chart.Bars = append(chart.Bars, bar)
+		}
+		fmt.Fprintf(b, "```chart\n%s```\n\n", chartblock.Format(chart))
+		break
+	}
+	fmt.Fprintf(b, "| %s | %s |\n|:--|--:|\n", w.t("statsColumnCategory"), w.t("statsColumnValue"))
+	cell := func(v *int) string {
+		if v == nil {
+			hidden = true
+			return stats.Flag
+		}
+		return w.number(*v)
+	}
+	for _, t := range r.Tables {
+		fmt.Fprintf(b, "| **%s** (%s) | **%s** |\n", escapeCell(w.t("stats_indicator_"+t.Indicator)), w.t("statsUnit_"+string(t.Unit)), cell(t.Total))
+		for _, c := range t.Cells {
+			if len(c.Merged) > 0 {
+				merged = true
+			}
+			fmt.Fprintf(b, "| %s | %s |\n", escapeCell(w.t("stats_category_"+c.Category)), cell(c.Value))
+		}
+	}
+	b.WriteString("\n")
+	if hidden {
+		fmt.Fprintf(b, "%s\n\n", w.t("statsFootnoteC", map[string]any{"Threshold": r.Threshold}))
+	}
+	if merged {
+		fmt.Fprintf(b, "%s\n\n", w.t("statsFootnoteOther"))
+	}
+}
+
+// preheader keeps the preview text within 90 characters, cutting at a word.
+func preheader(s string) string {
+	const max = 90
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	runes := []rune(s)[:max-1]
+	cut := string(runes)
+	if i := strings.LastIndexByte(cut, ' '); i > max/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.") + "…"
+}
+
+// escapeText keeps a title or summary from being read as Markdown syntax.
+func escapeText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>#|", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// escapeCell also keeps a table cell from breaking its row.
+func escapeCell(s string) string { return escapeText(strings.ReplaceAll(s, "\n", " ")) }

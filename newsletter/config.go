@@ -1,0 +1,88 @@
+package newsletter
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/contratto/portal/internal/site"
+	"github.com/spf13/cast"
+)
+
+// Config is the newsletter's part of site.toml ([params.newsletter] and the helplines).
+type Config struct {
+	BaseURL         string // the portal's baseURL, with a trailing slash
+	From, ReplyTo   string // "Name <address>"
+	MessageIDDomain string
+	UnsubscribeURL  string
+	Author          string
+	Hashtags        []string
+	Sections        []string // the sections whose dated pages are newsletter items
+	Helplines       []Helpline
+}
+
+// Helpline is one of the three numbers of site.toml.
+type Helpline struct {
+	Key     string // "regional", "national", "emergency"
+	Display string // "800 186 086"
+	Tel     string // "800186086"
+}
+
+// helplineKeys is the order the numbers are shown in everywhere.
+var helplineKeys = []string{"regional", "national", "emergency"}
+
+// configFrom reads the newsletter settings from the site's params (site.toml).
+func configFrom(res *site.Result) (Config, error) {
+	if len(res.Languages) == 0 {
+		return Config{}, fmt.Errorf("site.toml: no languages")
+	}
+	def := res.Languages[0]
+	params := def.Params
+	nl := cast.ToStringMap(params["newsletter"])
+	home, err := url.Parse(def.Home)
+	if err != nil {
+		return Config{}, fmt.Errorf("site.toml: baseURL: %w", err)
+	}
+	c := Config{
+		BaseURL:         home.Scheme + "://" + home.Host + "/",
+		From:            cast.ToString(nl["from"]),
+		ReplyTo:         cast.ToString(nl["replyto"]),
+		MessageIDDomain: cast.ToString(nl["messageiddomain"]),
+		UnsubscribeURL:  cast.ToString(nl["unsubscribeurl"]),
+		Author:          cast.ToString(nl["author"]),
+		Hashtags:        cast.ToStringSlice(nl["hashtags"]),
+		Sections:        cast.ToStringSlice(nl["sections"]),
+	}
+	if len(c.Sections) == 0 {
+		c.Sections = []string{"notizie"}
+	}
+	var missing []string
+	for key, v := range map[string]string{"from": c.From, "replyTo": c.ReplyTo, "messageIDDomain": c.MessageIDDomain, "unsubscribeURL": c.UnsubscribeURL, "author": c.Author} {
+		if v == "" {
+			missing = append(missing, key)
+		}
+	}
+	if len(missing) > 0 {
+		return Config{}, fmt.Errorf("site.toml: [params.newsletter] needs %s", strings.Join(sorted(missing), ", "))
+	}
+	lines := cast.ToStringMap(params["helplines"])
+	for _, key := range helplineKeys {
+		l := cast.ToStringMap(lines[key])
+		h := Helpline{Key: key, Display: cast.ToString(l["display"]), Tel: cast.ToString(l["tel"])}
+		if h.Display == "" || h.Tel == "" {
+			return Config{}, fmt.Errorf("site.toml: [params.helplines.%s] needs display and tel", key)
+		}
+		c.Helplines = append(c.Helplines, h)
+	}
+	return c, nil
+}
+
+// helpline returns the line with key.
+func (c Config) helpline(key string) Helpline {
+	for _, h := range c.Helplines {
+		if h.Key == key {
+			return h
+		}
+	}
+	return Helpline{}
+}

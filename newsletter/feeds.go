@@ -1,0 +1,101 @@
+package newsletter
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/contratto/portal/internal/site"
+	"github.com/contratto/portal/newsletter/feed"
+	"github.com/spf13/cast"
+)
+
+// sectionName is the portal section that holds the issues.
+const sectionName = "newsletter"
+
+// WriteFeeds writes each language's newsletter feeds (RSS 2.0, Atom and JSON Feed) into
+// the built site, next to the archive page, from the published issues Hugo built.
+func WriteFeeds(res *site.Result) error {
+	cfg, err := configFrom(res)
+	if err != nil {
+		return err
+	}
+	host := hostOf(cfg.BaseURL)
+	newest := newestDate(res)
+	for _, l := range res.Languages {
+		var archive *site.Page
+		var items []feed.Item
+		for i, p := range res.Pages[l.Code] {
+			if p.Section != sectionName {
+				continue
+			}
+			switch {
+			case p.Kind == "section":
+				archive = &res.Pages[l.Code][i]
+			case p.Kind == "page" && cast.ToString(p.Params["status"]) == StatusPublished:
+				items = append(items, feedItem(p, host, l.Code))
+			}
+		}
+		if archive == nil {
+			continue
+		}
+		f := feed.Feed{
+			Lang:        l.Locale,
+			Title:       res.T(l.Code, "nlFeedTitle", nil),
+			Description: res.T(l.Code, "nlFeedDescription", nil),
+			HomeURL:     archive.Permalink,
+			BaseURL:     archive.Permalink,
+			Author:      feed.Author{Name: cfg.Author},
+			Updated:     newest,
+			Items:       items,
+		}
+		files, err := feed.Render(f)
+		if err != nil {
+			return fmt.Errorf("newsletter feeds (%s): %w", l.Code, err)
+		}
+		if err := files.Write(res.Output, path.Join("/", strings.TrimPrefix(archive.RelPermalink, "/"))); err != nil {
+			return fmt.Errorf("newsletter feeds (%s): %w", l.Code, err)
+		}
+	}
+	return nil
+}
+
+// feedItem is an issue as its feeds carry it; its id never changes once published.
+func feedItem(p site.Page, host, lang string) feed.Item {
+	month := cast.ToString(p.Params["month"])
+	item := feed.Item{
+		ID:        fmt.Sprintf("tag:%s,%s:newsletter/%s/%s", host, p.Date.Format("2006-01-02"), month, lang),
+		Title:     p.Title,
+		URL:       p.Permalink,
+		Summary:   p.Description,
+		Published: p.Date,
+	}
+	if updated, err := time.Parse("2006-01-02", cast.ToString(p.Params["updated"])); err == nil {
+		item.Updated = updated
+	}
+	return item
+}
+
+func hostOf(base string) string {
+	u, err := url.Parse(base)
+	if err != nil {
+		return base
+	}
+	return u.Hostname()
+}
+
+// newestDate is the latest date of any page: a feed without items still needs a date,
+// and it must come from the content, never from the clock.
+func newestDate(res *site.Result) time.Time {
+	var newest time.Time
+	for _, pages := range res.Pages {
+		for _, p := range pages {
+			if p.Date.After(newest) {
+				newest = p.Date
+			}
+		}
+	}
+	return newest
+}

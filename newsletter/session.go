@@ -1,0 +1,83 @@
+package newsletter
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"slices"
+
+	"github.com/contratto/portal/internal/site"
+	"github.com/contratto/portal/internal/stats"
+	"github.com/spf13/afero"
+)
+
+// Project says where the portal project is.
+type Project struct {
+	Fs     afero.Fs
+	Dir    string // project root, absolute
+	Config string // relative to Dir; site.toml when empty
+}
+
+func (p Project) path(rel string) string { return filepath.Join(p.Dir, rel) }
+
+// distDir is where one language's artefacts of a month go, relative to the project.
+func distDir(m Month, lang string) string {
+	return filepath.Join("dist", "newsletter", m.String(), lang)
+}
+
+// session is one run of a command: the site as the portal sees it, the newsletter
+// settings and the published statistics.
+type session struct {
+	p Project
+	renderer
+}
+
+func open(p Project) (*session, error) {
+	res, err := site.Load(site.Options{Fs: p.Fs, Dir: p.Dir, Config: p.Config})
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := configFrom(res)
+	if err != nil {
+		return nil, err
+	}
+	releases, err := stats.LoadReleases(p.Fs, p.path(filepath.Join("data", "stats")))
+	if err != nil {
+		return nil, err
+	}
+	return &session{p: p, renderer: renderer{res: res, cfg: cfg, releases: releases}}, nil
+}
+
+// languages returns the codes asked for, in the site's order; none means all of them.
+func (s *session) languages(asked []string) ([]string, error) {
+	all := s.languageCodes()
+	if len(asked) == 0 {
+		return all, nil
+	}
+	for _, code := range asked {
+		if _, err := s.language(code); err != nil {
+			return nil, err
+		}
+	}
+	var out []string
+	for _, code := range all {
+		if slices.Contains(asked, code) {
+			out = append(out, code)
+		}
+	}
+	return out, nil
+}
+
+// readBundle reads the issue of month in lang; a missing file returns fs.ErrNotExist.
+func (s *session) readBundle(m Month, lang string) (*Bundle, error) {
+	rel := bundlePath(m, lang)
+	data, err := afero.ReadFile(s.p.Fs, s.p.path(rel))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: %w", rel, fs.ErrNotExist)
+		}
+		return nil, fmt.Errorf("%s: %w", rel, err)
+	}
+	return ParseBundle(rel, lang, data)
+}
