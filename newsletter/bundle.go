@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/contratto/portal/internal/frontmatter"
 	"github.com/goccy/go-yaml"
 )
 
@@ -94,27 +95,16 @@ func (b *Bundle) Marshal() ([]byte, error) {
 
 // ParseBundle reads a bundle file. Errors name the file and the line.
 func ParseBundle(path, lang string, data []byte) (*Bundle, error) {
-	text := strings.ReplaceAll(string(data), "\r\n", "\n")
-	if !strings.HasPrefix(text, "---\n") {
-		return nil, fmt.Errorf("%s:1: front matter: the file must start with a --- line", path)
+	doc, err := frontmatter.Split(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s:%w", path, err)
 	}
-	end := strings.Index(text[4:], "\n---\n")
-	if end < 0 {
-		return nil, fmt.Errorf("%s:1: front matter: no closing --- line", path)
+	if doc.Format != "yaml" {
+		return nil, fmt.Errorf("%s:1: front matter: an issue's front matter is YAML, between --- lines", path)
 	}
-	fmText, body := text[4:4+end+1], text[4+end+5:]
-	b := &Bundle{Lang: lang, Path: path, Body: []byte(body)}
-	if err := yaml.UnmarshalWithOptions([]byte(fmText), &b.FrontMatter, yaml.DisallowUnknownField()); err != nil {
-		line := 1
-		var yerr yaml.Error
-		if errors.As(err, &yerr) && yerr.GetToken() != nil {
-			line = yerr.GetToken().Position.Line + 1 // the front matter starts on line 2
-		}
-		msg := err.Error()
-		if errors.As(err, &yerr) {
-			msg = yerr.GetMessage()
-		}
-		return nil, fmt.Errorf("%s:%d: front matter: %s", path, line, msg)
+	b := &Bundle{Lang: lang, Path: path, Body: doc.Body}
+	if err := doc.Decode(&b.FrontMatter, true); err != nil {
+		return nil, fmt.Errorf("%s:%w", path, err)
 	}
 	if err := b.validate(); err != nil {
 		return nil, fmt.Errorf("%s: front matter: %w", path, err)

@@ -18,8 +18,8 @@ import (
 type Language struct {
 	Code      string // the key in site.toml: "it", "ar", "pcm"
 	Label     string // the name in the language itself: "العربية"
-	Locale    string // the BCP 47 tag used for lang attributes: "zh-Hans"
-	Direction string // "ltr" or "rtl"
+	Locale    string // the BCP 47 tag used for lang attributes: "zh-Hans" (the code when unset)
+	Direction string // "ltr" or "rtl" ("ltr" when unset)
 	Default   bool
 	Home      string // absolute URL of the language's home page
 	Params    map[string]any
@@ -53,11 +53,18 @@ func languages(h *hugolib.HugoSites) []Language {
 	var out []Language
 	for i, s := range h.Sites {
 		l := s.Language()
+		locale, direction := l.Locale(), l.Direction()
+		if locale == "" {
+			locale = l.Lang
+		}
+		if direction == "" {
+			direction = "ltr"
+		}
 		out = append(out, Language{
 			Code:      l.Lang,
 			Label:     l.Label(),
-			Locale:    l.Locale(),
-			Direction: l.Direction(),
+			Locale:    locale,
+			Direction: direction,
 			Default:   i == 0,
 			Home:      s.Home().Permalink(),
 			Params:    plainParams(s.Params()),

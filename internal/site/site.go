@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/bep/logg"
+	"github.com/contratto/portal/internal/frontmatter"
 	"github.com/gohugoio/hugo/common/loggers"
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
@@ -152,7 +153,7 @@ func run(opts Options, skipRender bool) (*Result, error) {
 	if err != nil {
 		return nil, relativeError(dir, err)
 	}
-	if err := h.Build(hugolib.BuildCfg{SkipRender: skipRender, NoBuildLock: true}); err != nil {
+	if err := buildRecovering(h, hugolib.BuildCfg{SkipRender: skipRender, NoBuildLock: true}, logs, opts.Fs, dir); err != nil {
 		return nil, relativeError(dir, logs.explain(err))
 	}
 	if errs := logs.errors(); len(errs) > 0 {
@@ -175,6 +176,48 @@ func run(opts Options, skipRender bool) (*Result, error) {
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
+}
+
+// buildRecovering runs Hugo's build and turns a panic inside Hugo into an error that
+// names the file. Hugo v0.165 can panic while it drops the pages of a multilingual bundle
+// when one of its files has broken front matter: that file is then found by reading the
+// front matter of every content file.
+func buildRecovering(h *hugolib.HugoSites, cfg hugolib.BuildCfg, logs *logCollector, fsys afero.Fs, dir string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("Hugo stopped with an internal error (%v)", r)
+			if errs := logs.errors(); len(errs) > 0 {
+				err = errors.New(strings.Join(errs, "\n"))
+			} else if fmErr := firstFrontMatterError(fsys, filepath.Join(dir, "content")); fmErr != nil {
+				err = fmErr
+			}
+		}
+	}()
+	return h.Build(cfg)
+}
+
+// firstFrontMatterError returns the first content file whose front matter does not parse.
+func firstFrontMatterError(fsys afero.Fs, contentDir string) error {
+	var found error
+	_ = afero.Walk(fsys, contentDir, func(path string, info fs.FileInfo, err error) error {
+		if err != nil || found != nil || info.IsDir() || filepath.Ext(path) != ".md" {
+			return err
+		}
+		data, err := afero.ReadFile(fsys, path)
+		if err != nil {
+			return err
+		}
+		doc, err := frontmatter.Split(data)
+		if err == nil && doc.Format != "" {
+			var m map[string]any
+			err = doc.Decode(&m, false)
+		}
+		if err != nil {
+			found = fmt.Errorf("%s:%w", path, err)
+		}
+		return nil
+	})
+	return found
 }
 
 // withoutHugoVariables drops HUGO_* variables, so the caller's shell never changes a

@@ -1,0 +1,338 @@
+package newsletter_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/contratto/portal/internal/atomicfs"
+	"github.com/contratto/portal/internal/sitetest"
+	"github.com/contratto/portal/newsletter"
+	"github.com/contratto/portal/newsletter/eml/smtptest"
+	"github.com/spf13/afero"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const month = "2012-06"
+
+// fixture writes testdata/fixture.txtar and the project's protected statistics into memory.
+func fixture(t *testing.T, extra ...string) newsletter.Project {
+	t.Helper()
+	data, err := os.ReadFile("testdata/fixture.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := sitetest.Write(t, string(data)+strings.Join(extra, ""))
+	if err := atomicfs.CopyTree(afero.NewOsFs(), "../data/stats", fsys, sitetest.Dir+"/data/stats"); err != nil {
+		t.Fatal(err)
+	}
+	return newsletter.Project{Fs: fsys, Dir: sitetest.Dir}
+}
+
+func assemble(t *testing.T, p newsletter.Project, opts newsletter.AssembleOptions) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := newsletter.Assemble(p, month, opts, &out); err != nil {
+		t.Fatalf("assemble: %v", err)
+	}
+	return out.String()
+}
+
+var publishDate = time.Date(2012, 7, 2, 0, 0, 0, 0, time.UTC)
+
+func publish(t *testing.T, p newsletter.Project, force bool) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := newsletter.Publish(p, month, newsletter.PublishOptions{Date: publishDate, Force: force}, &out); err != nil {
+		t.Fatalf("publish: %v", err)
+	}
+	return out.String()
+}
+
+func bundle(t *testing.T, p newsletter.Project, lang string) *newsletter.Bundle {
+	t.Helper()
+	rel := "content/newsletter/" + month + "/index." + lang + ".md"
+	b, err := newsletter.ParseBundle(rel, lang, []byte(sitetest.Read(t, p.Fs, filepath.Join(p.Dir, rel))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestAssemblePicksTheMonthsItems(t *testing.T) {
+	p := fixture(t)
+	out := assemble(t, p, newsletter.AssembleOptions{})
+
+	it := bundle(t, p, "it")
+	var titles []string
+	for _, item := range it.Items {
+		titles = append(titles, item.Title)
+	}
+	if got := strings.Join(titles, " | "); got != "Il numero verde è attivo | Seminario a Livorno | Riunione della rete" {
+		t.Errorf("items = %s (featured first, then by date; the excluded and July's left out)", got)
+	}
+	if it.Status != newsletter.StatusDraft || !it.Draft || it.Stats != "2012-H1" || it.Edited() {
+		t.Errorf("front matter = %+v", it.FrontMatter)
+	}
+	body := string(it.Body)
+	if !strings.HasPrefix(body, "Un saluto dalla redazione") {
+		t.Errorf("the editorial is not at the top:\n%s", body)
+	}
+	for _, want := range []string{"[Seminario a Livorno](/notizie/seminario/)", "*giugno 2012*", "```chart\n", "| **2.651** |", "[800 290 290](tel:800290290)"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the Italian issue lacks %q", want)
+		}
+	}
+	ar := bundle(t, p, "ar")
+	if ar.ItemsLang != "en" || !strings.Contains(string(ar.Body), "(/ar/notizie/seminario/)") {
+		t.Errorf("ar: itemsLang %q; the items should be the English text at Arabic addresses:\n%s", ar.ItemsLang, ar.Body)
+	}
+	for _, want := range []string{
+		"+ Il numero verde è attivo (featured (newsletter: feature))",
+		"- Nota interna (front matter says newsletter: exclude)",
+		"editorial: content/newsletter/2012-06/editorial.it.md",
+		"statistics: 2012-H1",
+		"warning: content/it/notizie/senza-riassunto.md has no summary",
+		"ar  3 item(s), shown in English",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report lacks %q:\n%s", want, out)
+		}
+	}
+	for _, lang := range []string{"it", "en", "ar"} {
+		for _, name := range []string{"email.html", "email.txt", "issue.eml", "social.md", "social.json", "social.csv", "chart.png"} {
+			if _, err := p.Fs.Stat(filepath.Join(p.Dir, "dist/newsletter", month, lang, name)); err != nil {
+				t.Errorf("no preview %s/%s: %v", lang, name, err)
+			}
+		}
+	}
+}
+
+func TestBadInputWritesNothing(t *testing.T) {
+	cases := []struct {
+		name string
+		run  func(newsletter.Project) error
+		want string
+	}{
+		{"a month without items", func(p newsletter.Project) error {
+			return newsletter.Assemble(p, "2012-05", newsletter.AssembleOptions{}, &bytes.Buffer{})
+		}, "no items for 2012-05"},
+		{"a malformed month", func(p newsletter.Project) error {
+			return newsletter.Assemble(p, "June 2012", newsletter.AssembleOptions{}, &bytes.Buffer{})
+		}, "write it as YYYY-MM"},
+		{"an unknown language", func(p newsletter.Project) error {
+			return newsletter.Assemble(p, month, newsletter.AssembleOptions{Languages: []string{"it", "xx"}}, &bytes.Buffer{})
+		}, `unknown language "xx"`},
+		{"publishing what was never assembled", func(p newsletter.Project) error {
+			return newsletter.Publish(p, month, newsletter.PublishOptions{}, &bytes.Buffer{})
+		}, "index.it.md is missing: run newsletter assemble"},
+		{"sending what was never rendered", func(p newsletter.Project) error {
+			return newsletter.SendTest(context.Background(), p, month, "it", "a@example.org", os.Getenv, &bytes.Buffer{})
+		}, "issue.eml does not exist"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := fixture(t)
+			before := sitetest.Tree(t, p.Fs, "/")
+			err := c.run(p)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("err = %v, want %q", err, c.want)
+			}
+			if d := sitetest.DiffTrees(before, sitetest.Tree(t, p.Fs, "/")); d != "" {
+				t.Errorf("files changed:\n%s", d)
+			}
+		})
+	}
+}
+
+func TestBrokenBundleNamesFileAndLine(t *testing.T) {
+	p := fixture(t)
+	assemble(t, p, newsletter.AssembleOptions{})
+	path := filepath.Join(p.Dir, "content/newsletter", month, "index.en.md")
+	data := sitetest.Read(t, p.Fs, path)
+	broken := strings.Replace(data, "status: draft\n", "status: [draft\n", 1)
+	if err := afero.WriteFile(p.Fs, path, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := sitetest.Tree(t, p.Fs, "/")
+	err := newsletter.Publish(p, month, newsletter.PublishOptions{Date: publishDate}, &bytes.Buffer{})
+	// The YAML parser notices the unclosed list on the broken line or the next.
+	line := strings.Count(broken[:strings.Index(broken, "status: [")], "\n") + 1
+	where := regexp.MustCompile(`content/newsletter/2012-06/index\.en\.md:(\d+): front matter`).FindStringSubmatch(fmt.Sprint(err))
+	if where == nil || (where[1] != strconv.Itoa(line) && where[1] != strconv.Itoa(line+1)) {
+		t.Fatalf("err = %v, want the file and line %d", err, line)
+	}
+	if d := sitetest.DiffTrees(before, sitetest.Tree(t, p.Fs, "/")); d != "" {
+		t.Errorf("a failed publish changed files:\n%s", d)
+	}
+}
+
+func TestHandEditedDraftIsKeptUnlessForced(t *testing.T) {
+	p := fixture(t)
+	assemble(t, p, newsletter.AssembleOptions{})
+	path := filepath.Join(p.Dir, "content/newsletter", month, "index.it.md")
+	edited := sitetest.Read(t, p.Fs, path) + "\nUna riga aggiunta a mano.\n"
+	if err := afero.WriteFile(p.Fs, path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := newsletter.Assemble(p, month, newsletter.AssembleOptions{}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "edited by hand") {
+		t.Fatalf("err = %v", err)
+	}
+	if got := sitetest.Read(t, p.Fs, path); got != edited {
+		t.Error("assemble overwrote the hand edit")
+	}
+	assemble(t, p, newsletter.AssembleOptions{Force: true})
+	if strings.Contains(sitetest.Read(t, p.Fs, path), "a mano") {
+		t.Error("-force did not replace the draft")
+	}
+}
+
+func TestPublishedIssueIsFrozen(t *testing.T) {
+	p := fixture(t)
+	assemble(t, p, newsletter.AssembleOptions{})
+	out := publish(t, p, false)
+	if !strings.Contains(out, "it  published on 2012-07-02") {
+		t.Errorf("report:\n%s", out)
+	}
+	it := bundle(t, p, "it")
+	if it.Status != newsletter.StatusPublished || it.Published != "2012-07-02" || it.Date != "2012-07-02" || it.Draft {
+		t.Fatalf("front matter after publish = %+v", it.FrontMatter)
+	}
+	first := sitetest.Tree(t, p.Fs, "/")
+
+	// Publishing again renders byte-identical artefacts and leaves the bundles alone.
+	out = publish(t, p, false)
+	if !strings.Contains(out, "already published on 2012-07-02") {
+		t.Errorf("report:\n%s", out)
+	}
+	if d := sitetest.DiffTrees(first, sitetest.Tree(t, p.Fs, "/")); d != "" {
+		t.Fatalf("publishing again changed files:\n%s", d)
+	}
+
+	// Assemble refuses to touch it.
+	err := newsletter.Assemble(p, month, newsletter.AssembleOptions{Force: true}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "frozen") {
+		t.Fatalf("assemble on a published issue: %v", err)
+	}
+	if d := sitetest.DiffTrees(first, sitetest.Tree(t, p.Fs, "/")); d != "" {
+		t.Fatalf("assemble changed a published issue:\n%s", d)
+	}
+
+	// An edit after publication is refused, then published deliberately with -force.
+	path := filepath.Join(p.Dir, "content/newsletter", month, "index.it.md")
+	edited := strings.Replace(sitetest.Read(t, p.Fs, path), "Un saluto dalla redazione", "Un caro saluto dalla redazione", 1)
+	if err := afero.WriteFile(p.Fs, path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = newsletter.Publish(p, month, newsletter.PublishOptions{Date: publishDate}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "changed after the issue was published") {
+		t.Fatalf("publish of an edited issue: %v", err)
+	}
+	out = publish(t, p, true)
+	for _, want := range []string{"it  correction of the issue published on 2012-07-02: text changed", "Artefacts changed: email.html, email.txt, issue.eml", "en  published on 2012-07-02; -force found no change in the text. Artefacts unchanged."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the -force report lacks %q:\n%s", want, out)
+		}
+	}
+	if b := bundle(t, p, "it"); b.Updated != "2012-07-02" || b.Edited() {
+		t.Errorf("after -force: updated %q, edited %v", b.Updated, b.Edited())
+	}
+}
+
+func TestGoldenArtefacts(t *testing.T) {
+	p := fixture(t)
+	assemble(t, p, newsletter.AssembleOptions{})
+	publish(t, p, false)
+	for _, lang := range []string{"it", "ar"} {
+		dir := filepath.Join(p.Dir, "dist/newsletter", month, lang)
+		emlText := sitetest.Read(t, p.Fs, dir+"/issue.eml")
+		headers, _, _ := strings.Cut(emlText, "\r\n\r\n")
+		golden(t, lang+".email.html", sitetest.Read(t, p.Fs, dir+"/email.html"))
+		golden(t, lang+".email.txt", sitetest.Read(t, p.Fs, dir+"/email.txt"))
+		golden(t, lang+".eml-headers.txt", headers+"\r\n")
+		golden(t, lang+".social.json", sitetest.Read(t, p.Fs, dir+"/social.json"))
+		golden(t, lang+".index.md", sitetest.Read(t, p.Fs, filepath.Join(p.Dir, "content/newsletter", month, "index."+lang+".md")))
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it)\n--- got ---\n%s", name, got)
+	}
+}
+
+func TestFiftyItemsStayWithinTheEmailBudget(t *testing.T) {
+	var items strings.Builder
+	for i := 1; i <= 50; i++ {
+		fmt.Fprintf(&items, "-- content/it/notizie/n%02d.md --\n---\ntitle: Notizia numero %d con un titolo di lunghezza normale\ndate: 2012-06-%02d\nsummary: %s\n---\n",
+			i, i, 1+i%28, strings.Repeat("Una frase di riassunto di una notizia, scritta in parole semplici. ", 4))
+	}
+	p := fixture(t, items.String())
+	out := assemble(t, p, newsletter.AssembleOptions{Languages: []string{"it"}})
+	html := sitetest.Read(t, p.Fs, filepath.Join(p.Dir, "dist/newsletter", month, "it", "email.html"))
+	if len(html) > 90*1024 {
+		t.Fatalf("email.html is %d bytes with 50 items", len(html))
+	}
+	if n := len(regexp.MustCompile(`\]\(/notizie/n\d\d/\)`).FindAllString(string(bundle(t, p, "it").Body), -1)); n != 50 {
+		t.Errorf("%d of 50 items in the issue", n)
+	}
+	t.Logf("50 items: email.html %d bytes\n%s", len(html), firstLine(out))
+}
+
+func firstLine(s string) string { line, _, _ := strings.Cut(s, "\n"); return line }
+
+func TestSendTestReachesARealSMTPServer(t *testing.T) {
+	p := fixture(t)
+	assemble(t, p, newsletter.AssembleOptions{})
+	server := smtptest.Start(t, false)
+	env := map[string]string{
+		"CONTRATTO_SMTP_HOST":     server.Host,
+		"CONTRATTO_SMTP_PORT":     strconv.Itoa(server.Port),
+		"CONTRATTO_SMTP_STARTTLS": "false",
+	}
+	var out bytes.Buffer
+	err := newsletter.SendTest(context.Background(), p, month, "en", "redazione@contratto.example", func(k string) string { return env[k] }, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := server.Messages()
+	if len(got) != 1 {
+		t.Fatalf("the server received %d messages", len(got))
+	}
+	msg := got[0]
+	if msg.From != "newsletter@contratto.example" || len(msg.To) != 1 || msg.To[0] != "redazione@contratto.example" {
+		t.Errorf("envelope %q → %v", msg.From, msg.To)
+	}
+	eml := sitetest.Read(t, p.Fs, filepath.Join(p.Dir, "dist/newsletter", month, "en", "issue.eml"))
+	if want := "To: redazione@contratto.example\r\n" + eml; string(msg.Data) != want {
+		t.Errorf("the server received other bytes than the .eml with a To header")
+	}
+	if !strings.Contains(out.String(), "sent dist/newsletter/2012-06/en/issue.eml to redazione@contratto.example") {
+		t.Errorf("report: %s", out.String())
+	}
+}
