@@ -2,6 +2,7 @@ package portal
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -15,6 +16,7 @@ import (
 	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/contratto/portal/newsletter"
 	"github.com/contratto/portal/newsletter/feed/feedlint"
+	"github.com/contratto/portal/newsletter/social"
 	"github.com/mmcdole/gofeed"
 	"github.com/spf13/afero"
 )
@@ -152,5 +154,33 @@ func checkArtefacts(t *testing.T, fsys afero.Fs, dir, locale string) {
 	}
 	if strings.Join(types, ",") != "text/plain,text/html" {
 		t.Errorf("parts %v, want text/plain then text/html", types)
+	}
+	checkSocialDrafts(t, fsys, dir)
+}
+
+// checkSocialDrafts counts every post of social.json again, by its platform's own rule.
+func checkSocialDrafts(t *testing.T, fsys afero.Fs, dir string) {
+	t.Helper()
+	var drafts []social.Draft
+	if err := json.Unmarshal([]byte(readFile(t, fsys, dir+"/social.json")), &drafts); err != nil {
+		t.Fatal(err)
+	}
+	if len(drafts) != len(social.Platforms) {
+		t.Errorf("%d drafts, want one per platform (%d)", len(drafts), len(social.Platforms))
+	}
+	for _, d := range drafts {
+		rule, ok := social.RuleFor(d.Platform, false)
+		if !ok {
+			t.Errorf("unknown platform %q", d.Platform)
+			continue
+		}
+		for i, post := range d.Posts() {
+			if !rule.Fits(post) {
+				t.Errorf("%s post %d: %d of %d %s", d.Platform, i+1, rule.Count(post), rule.Limit, rule.Unit)
+			}
+		}
+		if first := d.Posts()[0]; !strings.Contains(first, "800 ") || !strings.Contains(first, "utm_source="+d.Platform) {
+			t.Errorf("%s: the first post lacks the helpline or the tagged link:\n%s", d.Platform, first)
+		}
 	}
 }
