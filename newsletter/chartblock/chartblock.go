@@ -28,6 +28,10 @@ import (
 // Hidden is how a hidden value is written: Eurostat's confidentiality flag.
 const Hidden = "c"
 
+// MaxDigits is the most digits a value may have (leading zeros aside): a
+// count, not an identifier; the portal's render hook applies the same limit.
+const MaxDigits = 12
+
 // Chart is a parsed chart block.
 type Chart struct {
 	Title string
@@ -144,10 +148,10 @@ func parseValue(v string) (int, string) {
 		}
 		return 0, fmt.Sprintf("the value %q is not a whole number or c", v)
 	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		return 0, fmt.Sprintf("the value %s is too large", v)
+	if digits := strings.TrimLeft(v, "0"); len(digits) > MaxDigits {
+		return 0, fmt.Sprintf("the value %s is too large: a count has at most %d digits", v, MaxDigits)
 	}
+	n, _ := strconv.Atoi(v) // at most 12 significant digits: always fits
 	return n, ""
 }
 
@@ -207,7 +211,7 @@ func Format(c Chart) string {
 
 // Validate reports why Format(c) would not parse back to c: an empty or
 // untrimmed title or label, a line break, a control character or "|" in
-// one, a title that looks like a bar, a negative value, no bars. It returns
+// one, a negative value or one of more than MaxDigits digits, no bars. It returns
 // all problems at once.
 func (c Chart) Validate() error {
 	var errs []error
@@ -235,6 +239,9 @@ func (c Chart) Validate() error {
 		text(fmt.Sprintf("the label of bar %d", i+1), b.Label)
 		if b.Value < 0 {
 			errs = append(errs, fmt.Errorf("bar %d (%q) has the negative value %d", i+1, b.Label, b.Value))
+		}
+		if len(strconv.Itoa(b.Value)) > MaxDigits {
+			errs = append(errs, fmt.Errorf("bar %d (%q) has the value %d, more than %d digits", i+1, b.Label, b.Value, MaxDigits))
 		}
 		if b.Hidden && b.Value != 0 {
 			errs = append(errs, fmt.Errorf("bar %d (%q) is hidden but has the value %d: a hidden bar keeps no count", i+1, b.Label, b.Value))

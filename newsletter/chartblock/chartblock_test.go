@@ -56,7 +56,8 @@ func TestParseErrors(t *testing.T) {
 		{"word", "Titolo\nA | molti\n", 2, `"molti" is not a whole number or c`},
 		{"capital C", "Titolo\nA | C\n", 2, "lowercase c"},
 		{"plus", "Titolo\nA | +3\n", 2, `"+3" is not a whole number`},
-		{"too large", "Titolo\nA | 99999999999999999999\n", 2, "too large"},
+		{"too large", "Titolo\nA | 1000000000000\n", 2, "too large: a count has at most 12 digits"},
+		{"leading zeros", "Titolo\nA | 0001000000000000\n", 2, "too large"},
 		{"control", "Titolo\nA\x1b | 3\n", 2, "control character U+001B"},
 		{"not utf-8", "Titolo\nA\xff | 3\n", 2, "not valid UTF-8"},
 		{"crlf line numbers", "Titolo\r\n\r\nA | 1\r\nB 2\r\n", 4, "is not a bar"},
@@ -101,6 +102,7 @@ func TestValidate(t *testing.T) {
 		{Label: "h", Value: 3, Hidden: true},
 		{Label: "x|y", Value: 1},
 		{Label: "z\x00", Value: 1},
+		{Label: "big", Value: 1_000_000_000_000},
 	}}
 	err := bad.Validate()
 	if err == nil {
@@ -114,6 +116,7 @@ func TestValidate(t *testing.T) {
 		"bar 4 (\"h\") is hidden but has the value 3",
 		`the label of bar 5 "x|y" contains "|"`,
 		`the label of bar 6 "z\x00": contains the control character U+0000`,
+		`bar 7 ("big") has the value 1000000000000, more than 12 digits`,
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("Validate lacks %q:\n%v", want, err)
@@ -165,4 +168,14 @@ func FuzzParseFormat(f *testing.F) {
 			t.Fatalf("Format is not stable:\n%q\n%q", text, again)
 		}
 	})
+}
+
+func TestLeadingZerosAndLimit(t *testing.T) {
+	c, err := Parse("T\na | 007\nb | 000999999999999\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Bars[0].Value != 7 || c.Bars[1].Value != 999999999999 {
+		t.Errorf("values = %+v", c.Bars)
+	}
 }

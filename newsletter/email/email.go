@@ -5,7 +5,8 @@
 // The HTML goes through a goldmark extension: a node renderer that writes
 // inline style attributes for every node kind, and an AST transformer that
 // adds UTM parameters to links to the portal. No regular expression ever
-// touches the HTML.
+// touches the HTML. A ```chart block (newsletter/chartblock) becomes an
+// email-safe bar chart: a table of bars in HTML, text bars in plain text.
 package email
 
 import (
@@ -34,7 +35,8 @@ type Message struct {
 
 	// Markdown is the issue body as staff edited it: editorial, items
 	// (## headings with links, dates, summaries), a GFM statistics table, a
-	// chart image with absolute URL and alt text, the call to action with
+	// chart image with absolute URL and alt text or a ```chart block
+	// (newsletter/chartblock; drawn as bars), the call to action with
 	// helpline numbers as tel: links. It should not repeat Title as a
 	// level-1 heading: the template shows the title. Raw HTML is dropped.
 	Markdown []byte
@@ -46,6 +48,11 @@ type Message struct {
 
 	Labels    Labels     // localized interface strings of the frame around the body
 	Helplines []Helpline // optional: repeated in the footer, in this order
+
+	// FormatNumber writes the values of chart blocks in the language's style
+	// ("2.651" in Italian), e.g. site.Result.FormatNumber; nil writes plain
+	// digits. Optional.
+	FormatNumber func(int) string
 }
 
 // Labels are the localized strings of the frame around the body.
@@ -54,6 +61,9 @@ type Labels struct {
 	Unsubscribe  string // link text to the unsubscribe URL ("Annulla l'iscrizione")
 	WhyReceiving string // why the reader gets this email, one sentence
 	Links        string // heading of the footnote list in the text version ("Link:")
+	// HiddenNote, optional, explains "c" under a chart block with a hidden
+	// value (the i18n string statsFootnoteC); nothing is added when empty.
+	HiddenNote string
 }
 
 // Helpline is one phone line shown in the footer.

@@ -42,8 +42,9 @@ type footerHelpline struct {
 // the web version, the unsubscribe link in the footer.
 //
 // Errors: an invalid message (all problems listed, ErrPreheaderTooLong
-// wrapped for an over-long preheader), images without alt text (one
-// *MissingAltError each, joined), and *TooLargeError when the HTML is over
+// wrapped for an over-long preheader), images without alt text and
+// malformed chart blocks (one *MissingAltError or *ChartError each, joined),
+// and *TooLargeError when the HTML is over
 // MaxHTMLBytes; with *TooLargeError the full rendering is returned as well.
 func HTML(m Message) ([]byte, error) {
 	st := newStyles(m.Lang, m.Dir)

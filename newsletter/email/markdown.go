@@ -18,16 +18,22 @@ import (
 // (1000) and the table renderer (500), so its functions win.
 type emailExtension struct {
 	links  *linkTransformer
+	charts *chartTransformer
 	styles *styles
+	chart  chartOptions
+	lang   string
 }
 
 var _ goldmark.Extender = (*emailExtension)(nil)
 
 // Extend implements goldmark.Extender.
 func (e *emailExtension) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e.links, 1000)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e.links, 1000), util.Prioritized(e.charts, 1000)))
 	if e.styles != nil {
-		m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(newStyledRenderer(e.styles), 100)))
+		m.Renderer().AddOptions(renderer.WithNodeRenderers(
+			util.Prioritized(newStyledRenderer(e.styles), 100),
+			util.Prioritized(&chartRenderer{s: e.styles, cs: newChartStyles(e.styles, e.lang), opts: e.chart}, 100),
+		))
 	}
 }
 
@@ -52,15 +58,19 @@ func parse(m *Message, st *styles) (*document, error) {
 		return nil, err
 	}
 	links := &linkTransformer{tagger: tagger}
+	charts := &chartTransformer{}
 	md := goldmark.New(goldmark.WithExtensions(
 		extension.Table, extension.Strikethrough, extension.Linkify,
-		&emailExtension{links: links, styles: st},
+		&emailExtension{links: links, charts: charts, styles: st, chart: newChartOptions(m), lang: m.Lang},
 	))
 	root := md.Parser().Parse(text.NewReader(m.Markdown))
-	if len(links.missingAlt) > 0 {
-		errs := make([]error, len(links.missingAlt))
-		for i, e := range links.missingAlt {
-			errs[i] = e
+	if len(links.missingAlt) > 0 || len(charts.errs) > 0 {
+		var errs []error
+		for _, e := range links.missingAlt {
+			errs = append(errs, e)
+		}
+		for _, e := range charts.errs {
+			errs = append(errs, e)
 		}
 		return nil, errors.Join(errs...)
 	}

@@ -25,7 +25,7 @@ func Text(m Message) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &textRenderer{source: doc.source, rtl: m.Dir == "rtl", notes: map[string]int{}}
+	t := &textRenderer{source: doc.source, rtl: m.Dir == "rtl", notes: map[string]int{}, charts: newChartOptions(&m)}
 
 	var lines []string
 	lines = append(lines, underline(wrap(m.Title, textWidth), '=')...)
@@ -64,6 +64,7 @@ type textRenderer struct {
 	rtl    bool
 	urls   []string       // footnote URLs in order of first use
 	notes  map[string]int // URL → footnote number
+	charts chartOptions   // how chart blocks print their values
 }
 
 // note returns the footnote number of url, adding it on first use.
@@ -147,6 +148,8 @@ func (t *textRenderer) block(n ast.Node, width int) []string {
 		return t.list(n, width)
 	case *east.Table:
 		return t.table(n)
+	case *chartNode:
+		return t.chart(n.chart, width)
 	case *ast.HTMLBlock:
 		return nil // raw HTML is dropped, as in the HTML version
 	}

@@ -1,0 +1,115 @@
+package email
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/contratto/portal/newsletter/chartblock"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// A fenced code block whose info string is "chart" is the newsletter's small
+// bar chart (syntax: newsletter/chartblock). The chart transformer replaces
+// each one with a chartNode; the HTML renderer draws it as a table of bars
+// (chart_html.go), the text renderer as a column of text bars (chart_text.go).
+
+// ChartError reports a malformed chart block.
+type ChartError struct {
+	Line int    // 1-based line in the Markdown
+	Msg  string // what is wrong, as newsletter/chartblock words it
+}
+
+func (e *ChartError) Error() string {
+	return fmt.Sprintf("markdown:%d: chart block: %s", e.Line, e.Msg)
+}
+
+// kindChart is the node kind of a parsed chart block.
+var kindChart = ast.NewNodeKind("Chart")
+
+// chartNode is a chart block, parsed.
+type chartNode struct {
+	ast.BaseBlock
+	chart chartblock.Chart
+}
+
+// Kind implements ast.Node.
+func (n *chartNode) Kind() ast.NodeKind { return kindChart }
+
+// Dump implements ast.Node.
+func (n *chartNode) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Title": n.chart.Title, "Bars": fmt.Sprint(len(n.chart.Bars))}, nil)
+}
+
+// chartTransformer is the AST transformer that parses chart blocks.
+type chartTransformer struct {
+	errs []*ChartError
+}
+
+var _ parser.ASTTransformer = (*chartTransformer)(nil)
+
+// Transform implements parser.ASTTransformer.
+func (t *chartTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	source := reader.Source()
+	var blocks []*ast.FencedCodeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if b, ok := n.(*ast.FencedCodeBlock); ok && entering && string(b.Language(source)) == "chart" {
+			blocks = append(blocks, b)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, b := range blocks {
+		var src strings.Builder
+		for i := 0; i < b.Lines().Len(); i++ {
+			line := b.Lines().At(i)
+			src.Write(line.Value(source))
+		}
+		c, err := chartblock.Parse(src.String())
+		if err != nil {
+			// The block's lines follow its opening fence, the line of the info string.
+			fence, _ := position(source, b.Info.Segment.Start)
+			var e *chartblock.Error
+			if errors.As(err, &e) {
+				t.errs = append(t.errs, &ChartError{Line: fence + e.Line, Msg: e.Msg})
+			} else {
+				t.errs = append(t.errs, &ChartError{Line: fence, Msg: err.Error()})
+			}
+			continue
+		}
+		n := &chartNode{chart: c}
+		b.Parent().ReplaceChild(b.Parent(), b, n)
+	}
+}
+
+// chartOptions are what chart rendering takes from the message.
+type chartOptions struct {
+	format     func(int) string // a value in the language's style
+	hiddenNote string           // explains "c" under a chart with a hidden bar; "" for none
+}
+
+func newChartOptions(m *Message) chartOptions {
+	o := chartOptions{format: m.FormatNumber, hiddenNote: strings.TrimSpace(m.Labels.HiddenNote)}
+	if o.format == nil {
+		o.format = func(n int) string { return fmt.Sprint(n) }
+	}
+	return o
+}
+
+// shown is what a bar prints at its end: its value, or "c".
+func (o chartOptions) shown(b chartblock.Bar) string {
+	if b.Hidden {
+		return chartblock.Hidden
+	}
+	return o.format(b.Value)
+}
+
+func hasHidden(c chartblock.Chart) bool {
+	for _, b := range c.Bars {
+		if b.Hidden {
+			return true
+		}
+	}
+	return false
+}
