@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"math"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/sitetest"
+	"github.com/contratto/portal/newsletter/chartblock"
 	"github.com/spf13/afero"
 	"golang.org/x/net/html"
 )
@@ -569,7 +571,9 @@ func TestChartCodeBlockErrors(t *testing.T) {
 		{"too large", "Titolo\nA | 1000000000000\n", "grafico.md:8: chart block: \"A | 1000000000000\": the value 1000000000000 is too large"},
 		{"title is a bar", "A | 3\n", `grafico.md:7: chart block: "A | 3" looks like a bar`},
 		{"no bars", "\nTitolo\n", `grafico.md:8: chart block: the chart "Titolo" has no bars`},
-		{"empty", "\n", "grafico.md:6: chart block: the chart is empty"},
+		{"empty", "\n", "grafico.md:7: chart block: the chart is empty"},
+		{"control character", "Titolo\nA\u0085 | 3\n", `grafico.md:8: chart block: the line contains the control character "\u0085": delete it`},
+		{"crlf", "Titolo\r\nA | 3\r\nB 4\r\n", `grafico.md:9: chart block: "B 4" is not a bar`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -581,6 +585,16 @@ func TestChartCodeBlockErrors(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error:\n%v\nwant it to contain:\n%s", err, c.want)
+			}
+			// The render hook and newsletter/chartblock (the email's parser) agree on
+			// the line and the words.
+			var e *chartblock.Error
+			if _, perr := chartblock.Parse(c.block); !errors.As(perr, &e) {
+				t.Fatalf("chartblock.Parse accepts %q", c.block)
+			}
+			same := fmt.Sprintf("content/it/grafico.md:%d: chart block: %s", 6+e.Line, e.Msg)
+			if !strings.Contains(err.Error(), same) {
+				t.Errorf("the hook says\n%v\nchartblock says\n%s", err, same)
 			}
 		})
 	}

@@ -183,7 +183,7 @@ func checkText(s string) string {
 	}
 	for _, r := range s {
 		if r != '\t' && unicode.IsControl(r) {
-			return fmt.Sprintf("the line contains the control character %U: delete it", r)
+			return fmt.Sprintf("the line contains the control character %+q: delete it", string(r))
 		}
 	}
 	return ""

@@ -58,7 +58,7 @@ func TestParseErrors(t *testing.T) {
 		{"plus", "Titolo\nA | +3\n", 2, `"+3" is not a whole number`},
 		{"too large", "Titolo\nA | 1000000000000\n", 2, "too large: a count has at most 12 digits"},
 		{"leading zeros", "Titolo\nA | 0001000000000000\n", 2, "too large"},
-		{"control", "Titolo\nA\x1b | 3\n", 2, "control character U+001B"},
+		{"control", "Titolo\nA\x1b | 3\n", 2, `control character "\x1b"`},
 		{"not utf-8", "Titolo\nA\xff | 3\n", 2, "not valid UTF-8"},
 		{"crlf line numbers", "Titolo\r\n\r\nA | 1\r\nB 2\r\n", 4, "is not a bar"},
 	}
@@ -115,7 +115,7 @@ func TestValidate(t *testing.T) {
 		"bar 3 (\"a\") has the negative value -1",
 		"bar 4 (\"h\") is hidden but has the value 3",
 		`the label of bar 5 "x|y" contains "|"`,
-		`the label of bar 6 "z\x00": contains the control character U+0000`,
+		`the label of bar 6 "z\x00": contains the control character "\x00"`,
 		`bar 7 ("big") has the value 1000000000000, more than 12 digits`,
 	} {
 		if !strings.Contains(err.Error(), want) {
