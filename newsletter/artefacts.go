@@ -73,6 +73,14 @@ func (r *renderer) issueDate(b *Bundle, m Month) time.Time {
 	return m.Start(loc)
 }
 
+// threshold is the disclosure threshold of the statistics an issue shows.
+func (r *renderer) threshold(b *Bundle) int {
+	if rel := r.release(b.Stats); rel != nil {
+		return rel.Threshold
+	}
+	return 0
+}
+
 // release returns the protected statistics of a period, if published.
 func (r *renderer) release(period string) *stats.Release {
 	for i := range r.releases {
@@ -109,11 +117,13 @@ func (r *renderer) render(b *Bundle) (artefacts, []string, error) {
 		UnsubscribeURL: r.cfg.UnsubscribeURL,
 		PortalBaseURL:  r.cfg.BaseURL,
 		Campaign:       m.String(),
+		FormatNumber:   w.number,
 		Labels: email.Labels{
 			ViewOnline:   w.t("nlViewOnline"),
 			Unsubscribe:  w.t("nlUnsubscribe"),
 			WhyReceiving: w.t("nlWhyReceiving"),
 			Links:        w.t("nlLinks"),
+			HiddenNote:   w.t("statsFootnoteC", map[string]any{"Threshold": r.threshold(b)}),
 		},
 	}
 	for _, h := range r.cfg.Helplines {

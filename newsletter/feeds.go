@@ -17,7 +17,11 @@ const sectionName = "newsletter"
 
 // WriteFeeds writes each language's newsletter feeds (RSS 2.0, Atom and JSON Feed) into
 // the built site, next to the archive page, from the published issues Hugo built.
+// A site without a newsletter section gets no feeds.
 func WriteFeeds(res *site.Result) error {
+	if !hasArchive(res) {
+		return nil
+	}
 	cfg, err := configFrom(res)
 	if err != nil {
 		return err
@@ -60,6 +64,17 @@ func WriteFeeds(res *site.Result) error {
 		}
 	}
 	return nil
+}
+
+func hasArchive(res *site.Result) bool {
+	for _, pages := range res.Pages {
+		for _, p := range pages {
+			if p.Section == sectionName && p.Kind == "section" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // feedItem is an issue as its feeds carry it; its id never changes once published.
