@@ -225,7 +225,7 @@ func fiftyItems() []byte {
 			"e strumenti. L'incontro fa parte della formazione continua prevista dal progetto.\n\n")
 	}
 	b.WriteString("## I numeri: gennaio–giugno 2012\n\n| Casi gestiti | Casi |\n|:---|---:|\n| Sfruttamento sessuale | 28 |\n" +
-		"| Sfruttamento lavorativo | 5 |\n| Accattonaggio | 4 |\n| **Totale** | **37** |\n\n" +
+		"| Altre forme | 9 |\n| **Totale** | **37** |\n\n" +
 		"![Grafico a barre dei casi per forma di sfruttamento](https://contratto.example/newsletter/2012-06/grafico.png)\n\n---\n\n" +
 		"Hai bisogno di aiuto? Chiama il numero verde regionale [800 186 086](tel:800186086) o il numero verde nazionale " +
 		"[800 290 290](tel:800290290). In emergenza chiama il [112](tel:112).\n")
