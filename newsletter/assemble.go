@@ -33,15 +33,7 @@ type assembled struct {
 // previews in dist/. It checks everything before writing anything: a month without
 // items, an unknown language or a published issue leave every file as it was.
 func Assemble(p Project, month string, opts AssembleOptions, out io.Writer) error {
-	m, err := ParseMonth(month)
-	if err != nil {
-		return err
-	}
-	s, err := open(p)
-	if err != nil {
-		return err
-	}
-	langs, err := s.languages(opts.Languages)
+	s, m, langs, err := start(p, month, opts.Languages)
 	if err != nil {
 		return err
 	}

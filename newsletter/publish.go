@@ -36,15 +36,7 @@ type published struct {
 // again, byte for byte the same, and its bundle is not touched. Changing a published
 // issue takes Force, and Publish says what changed.
 func Publish(p Project, month string, opts PublishOptions, out io.Writer) error {
-	m, err := ParseMonth(month)
-	if err != nil {
-		return err
-	}
-	s, err := open(p)
-	if err != nil {
-		return err
-	}
-	langs, err := s.languages(opts.Languages)
+	s, m, langs, err := start(p, month, opts.Languages)
 	if err != nil {
 		return err
 	}

@@ -17,15 +17,8 @@ import (
 // environment names (see eml.SMTPConfigFromEnv), so staff can see it in their own
 // mail client. It sends the file as it is, with a To header added.
 func SendTest(ctx context.Context, p Project, month, lang, to string, getenv func(string) string, out io.Writer) error {
-	m, err := ParseMonth(month)
+	s, m, _, err := start(p, month, []string{lang})
 	if err != nil {
-		return err
-	}
-	s, err := open(p)
-	if err != nil {
-		return err
-	}
-	if _, err := s.language(lang); err != nil {
 		return err
 	}
 	addr, err := mail.ParseAddress(to)

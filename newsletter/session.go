@@ -49,6 +49,24 @@ func open(p Project) (*session, error) {
 	return &session{p: p, renderer: renderer{res: res, cfg: cfg, releases: releases}}, nil
 }
 
+// start parses the month and opens the project with the languages asked for: what every
+// command does first.
+func start(p Project, month string, asked []string) (*session, Month, []string, error) {
+	m, err := ParseMonth(month)
+	if err != nil {
+		return nil, Month{}, nil, err
+	}
+	s, err := open(p)
+	if err != nil {
+		return nil, Month{}, nil, err
+	}
+	langs, err := s.languages(asked)
+	if err != nil {
+		return nil, Month{}, nil, err
+	}
+	return s, m, langs, nil
+}
+
 // languages returns the codes asked for, in the site's order; none means all of them.
 func (s *session) languages(asked []string) ([]string, error) {
 	all := s.languageCodes()
