@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/contratto/portal/internal/frontmatter"
 	"github.com/spf13/afero"
 )
 
@@ -67,43 +68,12 @@ func contentFiles(in Input) ([]contentFile, []Finding) {
 // splitContent separates the front matter (YAML between "---" lines, TOML between
 // "+++" lines) from the body.
 func splitContent(path, text string) contentFile {
-	text = strings.TrimPrefix(text, "\ufeff")
-	f := contentFile{Path: path, Text: text, Body: text, BodyLine: 1}
-	first, rest, _ := strings.Cut(text, "\n")
-	var delim string
-	switch strings.TrimRight(first, " \t\r") {
-	case "---":
-		f.Format, delim = "yaml", "---"
-	case "+++":
-		f.Format, delim = "toml", "+++"
-	default:
-		return f
+	doc, err := frontmatter.Split([]byte(text))
+	f := contentFile{Path: path, Text: strings.TrimPrefix(text, "\ufeff"), Format: doc.Format,
+		Front: string(doc.Front), Body: string(doc.Body), BodyLine: doc.BodyLine, Unclosed: err != nil}
+	if f.Format != "" {
+		f.FrontLine = 2
 	}
-	f.FrontLine = 2
-	offset := 0
-	line := 2
-	for offset <= len(rest) {
-		l, _, _ := strings.Cut(rest[offset:], "\n")
-		if strings.TrimRight(l, " \t\r") == delim {
-			f.Front = rest[:offset]
-			end := offset + len(l)
-			if end < len(rest) {
-				end++ // the newline after the closing delimiter
-			}
-			f.Body = rest[end:]
-			f.BodyLine = line + 1
-			return f
-		}
-		if offset+len(l) >= len(rest) {
-			break
-		}
-		offset += len(l) + 1
-		line++
-	}
-	f.Unclosed = true
-	f.Front = rest
-	f.Body = ""
-	f.BodyLine = line + 1
 	return f
 }
 

@@ -3,9 +3,9 @@
 package frontmatter
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 	toml "github.com/pelletier/go-toml/v2"
@@ -13,9 +13,10 @@ import (
 
 // Doc is a content file split into its front matter and its body.
 type Doc struct {
-	Format string // "yaml" or "toml"
-	Front  []byte // the front matter, without its delimiter lines
-	Body   []byte
+	Format   string // "yaml", "toml", or "" when the file has no front matter
+	Front    []byte // the front matter, without its delimiter lines
+	Body     []byte
+	BodyLine int // the file line the body starts at
 }
 
 // Error is a problem at a line of the file (1-based).
@@ -26,29 +27,43 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("%d: front matter: %s", e.Line, e.Msg) }
 
-// Split finds the front matter at the start of data. A file without any has an empty
-// Format and all of data as its body.
+// Split finds the front matter at the start of data (YAML between --- lines, TOML
+// between +++ lines; a byte-order mark, CR line ends and trailing blanks on the
+// delimiter lines are allowed, as Hugo allows them). A file without any has an empty
+// Format and all of data as its body. An unclosed front matter is an *Error; the Doc
+// then still holds the rest of the file as Front.
 func Split(data []byte) (Doc, error) {
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	for _, d := range []struct{ format, delim string }{{"yaml", "---"}, {"toml", "+++"}} {
-		open := []byte(d.delim + "\n")
-		if !bytes.HasPrefix(data, open) {
-			continue
-		}
-		rest := data[len(open):]
-		if bytes.HasPrefix(rest, []byte(d.delim+"\n")) {
-			return Doc{Format: d.format, Body: rest[len(open):]}, nil
-		}
-		end := bytes.Index(rest, []byte("\n"+d.delim+"\n"))
-		if end < 0 {
-			if bytes.HasSuffix(rest, []byte("\n"+d.delim)) {
-				return Doc{Format: d.format, Front: rest[:len(rest)-len(d.delim)]}, nil
-			}
-			return Doc{}, &Error{Line: 1, Msg: fmt.Sprintf("no closing %s line", d.delim)}
-		}
-		return Doc{Format: d.format, Front: rest[:end+1], Body: rest[end+len(d.delim)+2:]}, nil
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	first, rest, _ := strings.Cut(text, "\n")
+	var d Doc
+	var delim string
+	switch strings.TrimRight(first, " \t\r") {
+	case "---":
+		d.Format, delim = "yaml", "---"
+	case "+++":
+		d.Format, delim = "toml", "+++"
+	default:
+		return Doc{Body: []byte(text), BodyLine: 1}, nil
 	}
-	return Doc{Body: data}, nil // no front matter at all: Format is ""
+	offset, line := 0, 2
+	for offset <= len(rest) {
+		l, _, _ := strings.Cut(rest[offset:], "\n")
+		if strings.TrimRight(l, " \t\r") == delim {
+			end := offset + len(l)
+			if end < len(rest) {
+				end++ // the newline after the closing delimiter
+			}
+			d.Front, d.Body, d.BodyLine = []byte(rest[:offset]), []byte(rest[end:]), line+1
+			return d, nil
+		}
+		if offset+len(l) >= len(rest) {
+			break
+		}
+		offset += len(l) + 1
+		line++
+	}
+	d.Front, d.BodyLine = []byte(rest), line+1
+	return d, &Error{Line: 1, Msg: fmt.Sprintf("no closing %s line", delim)}
 }
 
 // Decode reads the front matter into v (a map or a struct). With strict, a key that v
