@@ -245,7 +245,7 @@ func (r *renderer) chart(w words, lang site.Language, rel stats.Release) ([]byte
 		}
 		c.Bars = append(c.Bars, bar)
 		c.Fallback.Labels = append(c.Fallback.Labels, def.t("stats_category_"+cell.Category))
-		items = append(items, label+": "+value)
+		items = append(items, w.item(label, value))
 	}
 	if hiddenAny(t) {
 		c.Footnote = w.t("statsFootnoteC", map[string]any{"Threshold": rel.Threshold})
@@ -259,7 +259,7 @@ func (r *renderer) chart(w words, lang site.Language, rel stats.Release) ([]byte
 	if rep.UsedFallback {
 		warnings = append(warnings, fmt.Sprintf("chart.png: the image's words are in %s (the fonts cannot draw this script); its alt text is in this language", languageLabel(r.res, def.lang)))
 	}
-	alt := w.t("nlChartAlt", map[string]any{"Title": c.Title + ", " + c.Subtitle, "Items": strings.Join(items, "; ")})
+	alt := w.t("nlChartAlt", map[string]any{"Title": c.Title + ", " + c.Subtitle, "Items": strings.Join(items, w.t("statsListSeparator"))})
 	return png, alt, warnings, nil
 }
 
@@ -274,7 +274,7 @@ func hiddenAny(t stats.PublishedTable) bool {
 
 // periodText is "gennaio 2012 – giugno 2012".
 func periodText(w words, rel stats.Release) string {
-	return w.res.FormatDate(w.lang, mustDate(rel.Start), "January 2006") + " – " + w.res.FormatDate(w.lang, mustDate(rel.End), "January 2006")
+	return w.monthOf(mustDate(rel.Start)) + " – " + w.monthOf(mustDate(rel.End))
 }
 
 // figures are short sentences with the release's published totals, for the posts.
@@ -284,7 +284,7 @@ func figures(w words, rel stats.Release) []string {
 		if t.Total == nil || t.Unit != "persons" {
 			continue
 		}
-		out = append(out, fmt.Sprintf("%s: %s", w.t("stats_indicator_"+t.Indicator), w.number(*t.Total)))
+		out = append(out, w.item(w.t("stats_indicator_"+t.Indicator), w.number(*t.Total)))
 	}
 	return out
 }

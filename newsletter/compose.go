@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/contratto/portal/internal/site"
@@ -49,15 +50,21 @@ func (w words) t(id string, data ...any) string {
 
 func (w words) number(n int) string { return w.res.FormatNumber(w.lang, n) }
 
-// monthName is "giugno 2012".
-func (w words) monthName(m Month) string {
-	return w.res.FormatDate(w.lang, m.Start(w.res.Location(w.lang)), "January 2006")
+// item is "label: value" as the language writes it.
+func (w words) item(label, value string) string {
+	return w.t("statsChartItem", map[string]any{"Label": label, "Value": value})
 }
+
+// monthName is "giugno 2012".
+func (w words) monthName(m Month) string { return w.monthOf(m.Start(w.res.Location(w.lang))) }
+
+// monthOf writes the month and year of t as the language does (the i18n layout monthYear).
+func (w words) monthOf(t time.Time) string { return w.res.FormatDate(w.lang, t, w.t("monthYear")) }
 
 // pageDate is a page's date as the portal shows it: month and year when only the month is known.
 func (w words) pageDate(p site.Page) string {
 	if cast.ToString(p.Params["dateprecision"]) == "month" {
-		return w.res.FormatDate(w.lang, p.Date, "January 2006")
+		return w.monthOf(p.Date)
 	}
 	return w.res.FormatDate(w.lang, p.Date, ":date_long")
 }
@@ -125,7 +132,7 @@ func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, r
 
 	fmt.Fprintf(&b, "## %s\n\n%s\n\n", w.t("nlHelpHeading"), w.t("nlHelpText"))
 	for _, h := range cfg.Helplines {
-		fmt.Fprintf(&b, "- %s: [%s](tel:%s)\n", w.t("line_"+h.Key), h.Display, h.Tel)
+		fmt.Fprintf(&b, "- %s\n", w.item(w.t("line_"+h.Key), fmt.Sprintf("[%s](tel:%s)", h.Display, h.Tel)))
 	}
 	ed.Body = b.Bytes()
 	return ed
@@ -134,7 +141,7 @@ func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, r
 // writeStatistics adds the period's protected figures: a chart of the first table with
 // categories, then every table's total (and its categories) in one table.
 func writeStatistics(b *bytes.Buffer, w words, r stats.Release) {
-	start, end := w.res.FormatDate(w.lang, mustDate(r.Start), "January 2006"), w.res.FormatDate(w.lang, mustDate(r.End), "January 2006")
+	start, end := w.monthOf(mustDate(r.Start)), w.monthOf(mustDate(r.End))
 	fmt.Fprintf(b, "## %s\n\n%s\n\n", w.t("nlStatsHeading", map[string]any{"Start": start, "End": end}), w.t("nlStatsIntro"))
 	hidden, merged := false, false
 	for _, t := range r.Tables {
