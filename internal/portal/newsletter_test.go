@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/contratto/portal/newsletter"
@@ -181,6 +182,21 @@ func checkSocialDrafts(t *testing.T, fsys afero.Fs, dir string) {
 		}
 		if first := d.Posts()[0]; !strings.Contains(first, "800 ") || !strings.Contains(first, "utm_source="+d.Platform) {
 			t.Errorf("%s: the first post lacks the helpline or the tagged link:\n%s", d.Platform, first)
+		}
+	}
+}
+
+// TestPreheadersFitEveryMonth keeps each language's preheader within the 90 characters
+// mail clients show, whatever the month's name, so the newsletter never has to cut it.
+func TestPreheadersFitEveryMonth(t *testing.T) {
+	res := realSite(t)
+	for _, l := range res.Languages {
+		for m := time.January; m <= time.December; m++ {
+			month := res.FormatDate(l.Code, time.Date(2012, m, 1, 0, 0, 0, 0, time.UTC), res.T(l.Code, "monthYear", nil))
+			pre := res.T(l.Code, "nlPreheader", map[string]any{"Month": month})
+			if n := utf8.RuneCountInString(pre); n > 90 {
+				t.Errorf("%s: %d characters: %s", l.Code, n, pre)
+			}
 		}
 	}
 }
