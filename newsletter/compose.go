@@ -168,7 +168,8 @@ func writeStatistics(b *bytes.Buffer, w words, r stats.Release) {
 		return w.number(*v)
 	}
 	for _, t := range r.Tables {
-		fmt.Fprintf(b, "| **%s** (%s) | **%s** |\n", escapeCell(w.t("stats_indicator_"+t.Indicator)), w.t("statsUnit_"+string(t.Unit)), cell(t.Total))
+		caption := w.t("statsCaption", map[string]any{"Indicator": w.t("stats_indicator_" + t.Indicator), "Unit": w.t("statsUnit_" + string(t.Unit))})
+		fmt.Fprintf(b, "| **%s** | **%s** |\n", escapeCell(caption), cell(t.Total))
 		for _, c := range t.Cells {
 			if len(c.Merged) > 0 {
 				merged = true

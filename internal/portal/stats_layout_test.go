@@ -343,12 +343,12 @@ func TestDataSectionChartAndTable(t *testing.T) {
 	if got := textOf(byTag(svg, "title")[0]); got != "Casi gestiti dal numero verde regionale (persone)" {
 		t.Errorf("title = %q", got)
 	}
-	if got := textOf(byTag(svg, "desc")[0]); got != "Grafico a barre. Sfruttamento sessuale: 28; Altre forme (gruppi piccoli riuniti): 9; Totale: 37." {
+	if got := textOf(byTag(svg, "desc")[0]); got != "Grafico a barre. Sfruttamento sessuale: 28; Altro (gruppi piccoli riuniti): 9; Totale: 37." {
 		t.Errorf("desc = %q", got)
 	}
 	bars := chartBars(t, svg)
 	if len(bars) != 2 || bars[0].label != "Sfruttamento sessuale" || bars[0].value != "28" ||
-		bars[1].label != "Altre forme (gruppi piccoli riuniti)" || bars[1].value != "9" {
+		bars[1].label != "Altro (gruppi piccoli riuniti)" || bars[1].value != "9" {
 		t.Fatalf("bars = %+v", bars)
 	}
 	if ratio := bars[1].width / bars[0].width; math.Abs(ratio-9.0/28) > 0.001 {
@@ -371,7 +371,7 @@ func TestDataSectionChartAndTable(t *testing.T) {
 		}
 		rows = append(rows, strings.Join(cells, " "))
 	}
-	want := []string{"Voce Numero", "Sfruttamento sessuale 28", "Altre forme (gruppi piccoli riuniti) 9", "Totale 37"}
+	want := []string{"Voce Numero", "Sfruttamento sessuale 28", "Altro (gruppi piccoli riuniti) 9", "Totale 37"}
 	if strings.Join(rows, "|") != strings.Join(want, "|") {
 		t.Errorf("table rows = %q, want %q", rows, want)
 	}
@@ -380,7 +380,7 @@ func TestDataSectionChartAndTable(t *testing.T) {
 	}
 	// "other" says what it joins; no "c" footnote where nothing is hidden.
 	other := byID(t, doc, "stats-2012-h1-helpline_cases-note-other")
-	if got := textOf(other); got != "«Altre forme» riunisce gruppi piccoli, per proteggere le persone. Qui sono riuniti: Elemosina forzata; Sfruttamento nel lavoro." {
+	if got := textOf(other); got != "«Altro» riunisce gruppi piccoli, per proteggere le persone. Qui sono riuniti: Elemosina forzata; Sfruttamento nel lavoro." {
 		t.Errorf("other footnote = %q", got)
 	}
 	if attr(table, "aria-describedby") != "stats-2012-h1-helpline_cases-note-other" {

@@ -38,8 +38,8 @@ func TestRealDataSectionInEveryLanguage(t *testing.T) {
 			path := dataPage(l.Code, l.Default)
 			doc := parseHTML(t, readFile(t, res.Output, path))
 			period := byID(t, doc, "stats-2012-h1")
-			if got := textOf(period); !strings.Contains(got, res.FormatDate(l.Code, start, "January 2006")) ||
-				!strings.Contains(got, res.FormatDate(l.Code, end, "January 2006")) {
+			if got := textOf(period); !strings.Contains(got, res.FormatDate(l.Code, start, res.T(l.Code, "monthYear", nil))) ||
+				!strings.Contains(got, res.FormatDate(l.Code, end, res.T(l.Code, "monthYear", nil))) {
 				t.Errorf("%s: period heading %q lacks the dates in %s", path, got, l.Code)
 			}
 			// Every published figure, written as the language writes numbers.
