@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"github.com/contratto/portal/internal/site"
+	"github.com/contratto/portal/internal/sitetest"
+	"github.com/spf13/afero"
 	"golang.org/x/net/html"
 )
 
@@ -617,5 +619,43 @@ func TestScriptsKeepNoTrace(t *testing.T) {
 				t.Errorf("public%s uses %s: the portal stores nothing and sends nothing", f.path, banned)
 			}
 		}
+	}
+}
+
+func TestMarkdownLinksGiveNothingAway(t *testing.T) {
+	hook := readFile(t, afero.NewOsFs(), "../../layouts/_markup/render-link.html")
+	res := sitetest.Build(t, `-- site.toml --
+baseURL = "https://contratto.example/"
+disableKinds = ["taxonomy", "term", "rss", "sitemap", "404"]
+-- layouts/page.html --
+{{ .Content }}
+-- layouts/_markup/render-link.html --
+`+hook+`
+-- content/p.md --
+---
+title: P
+---
+[out](https://other.example/x) [own](https://contratto.example/aiuto/) [rel](/aiuto/)
+[call](tel:112) [mail](mailto:a@contratto.example) [bad](javascript:alert(1)) [far](//far.example/)
+`)
+	doc, err := html.Parse(strings.NewReader(sitetest.Read(t, res.Output, "/p/index.html")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][2]string{}
+	for _, a := range elements(doc, tagged("a")) {
+		got[textContent(a)] = [2]string{attrVal(a, "href"), attrVal(a, "rel")}
+	}
+	want := map[string][2]string{
+		"out":  {"https://other.example/x", "noreferrer"},
+		"own":  {"https://contratto.example/aiuto/", ""},
+		"rel":  {"/aiuto/", ""},
+		"call": {"tel:112", ""},
+		"mail": {"mailto:a@contratto.example", ""},
+		"bad":  {"#ZgotmplZ", ""},
+		"far":  {"//far.example/", "noreferrer"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("links rendered as\n  %v\nwant\n  %v", got, want)
 	}
 }
