@@ -240,8 +240,9 @@ func render(p page, li int, w *words, seed uint64) []byte {
 				fm.WriteString(s.extra)
 			}
 		}
-		body = w.paragraph(r, 2+r.IntN(3)) + "\n\n"
-		if p.kind != "section" {
+		if p.kind == "section" {
+			body = w.paragraph(r, 2+r.IntN(3)) + "\n\n" // a list page: a short introduction
+		} else {
 			body = w.body(r, p.links)
 		}
 	case "guide":

@@ -104,6 +104,7 @@ func (r *Report) Markdown() []byte {
 	}
 	w("\n")
 
+	w("Where a target is missed, the section *What profiling found* says why and what would fix it.\n\n")
 	w("## How it was measured\n\n")
 	w("- Measured on %s with:\n\n  ```\n  %s\n  ```\n\n", r.Date, r.Command)
 	m := r.Machine
@@ -151,6 +152,7 @@ func (r *Report) Markdown() []byte {
 	r.writeGrowth(&b)
 	r.writeNewsletter(&b)
 	r.writePhases(&b)
+	w("%s", profileFindings)
 	r.writeMicro(&b)
 
 	if len(r.Notes) > 0 {
@@ -510,3 +512,48 @@ func oneLine(s string) string {
 	}
 	return s
 }
+
+// profileFindings is what the profiling for issue 8 found, with its numbers. `make bench`
+// does not measure these again (the step table does); rewrite this text when the causes
+// are fixed.
+const profileFindings = `## What profiling found (issue 8)
+
+Found with pprof (` + "`-cpuprofile FILE`" + ` writes the profile of the in-process build above) and with what-if
+builds, each a copy of internal/site changed in one place, on the synthetic 2,000 and 10,000 sites.
+The machine was busy (load 3 to 15 on 2 cores), so CPU seconds, which other programs disturb less
+than wall time, carry the argument. Three costs of the portal build have no counterpart in the CLI:
+
+1. **Every page's summary is rendered a second time, on one core, after the build.** ` + "`newPage`" + ` in
+   internal/site/pages.go calls ` + "`p.Summary(context.Background())`" + ` for every page of every language.
+   By then Hugo's cache no longer holds most rendered pages (at 10,000 pages per language it has
+   evicted them), so Hugo renders their Markdown again. In the profile of the 10,000 site this was
+   6.0 s of 47 s of CPU, serial; at 2,000 pages 0.6 s, so this part grows faster than the site.
+   Leaving it out cut user CPU by about 1.1 s at 2,000 pages (7.0–8.2 s to 5.9–7.1 s) and by 11–14 s
+   at 10,000 (48–56 s to 37–41 s; the CLI used 36–45 s). A build needs no summary: only the
+   newsletter does, and only for the month's items. **Fix** (internal/site): make summaries lazy,
+   e.g. a ` + "`Result.Summary(page)`" + ` that asks Hugo when called, or fill ` + "`Page.Summary`" + ` only in ` + "`Load`" + ` and
+   only for the newsletter's sections. ` + "`newsletter assemble`" + ` pays the same cost, since ` + "`site.Load`" + `
+   summarises every page to pick 50.
+2. **The output is written twice: into memory, then copied to disk.** ` + "`portal.Build`" + ` renders into an
+   ` + "`afero.MemMapFs`" + `, then ` + "`atomicfs.CopyTree`" + ` copies it file by file, on one goroutine, once Hugo has
+   finished; the CLI writes each file as it renders it, on every core. The copy took 0.45–5.3 s at
+   2,000 pages (4,022 files) and 1.4–26 s at 10,000 (20,022 files), depending on how busy the disk
+   was, and keeping the whole output in memory raises peak memory by about a third (2.5–2.7 GB
+   against the CLI's 1.9–2.0 GB at 10,000 pages). **Fix** (internal/site and internal/portal): let
+   ` + "`site.Options`" + ` take the destination file system and have ` + "`portal.Build`" + ` render straight into the new
+   folder that ` + "`atomicfs.ReplaceDir`" + ` swaps in place (` + "`afero.NewBasePathFs(p.Fs, tmp)`" + `). The build stays
+   atomic (a failed build still removes the new folder and leaves the old one alone), the copy goes,
+   and peak memory fell to the CLI's in the what-if (1.90–1.97 GB at 10,000 pages with fix 1 too;
+   430–470 MB at 2,000, CLI 450–470 MB). How much wall time it saves could not be told apart from
+   the disk contention of this machine: measure it again on a quiet one.
+3. Logging at info level (internal/site asks for it to read Hugo's render times) made no difference
+   that stood out from the noise, and the steps after Hugo (statistics export, newsletter feeds)
+   cost milliseconds.
+
+The newsletter: a month of 500 items does not fit the email at all. ` + "`newsletter assemble`" + ` fails with
+"email HTML is 196,839 bytes, over the budget of 92,160 bytes" even after trimming the issue to
+titles and links (about 400 bytes of HTML per item, so the budget holds about 200). **Fix**
+(newsletter): a last level that lists the featured and newest items and links to the month's news
+on the portal for the rest ("and 450 more"), so that assembling never fails on a busy month.
+
+`

@@ -2,34 +2,34 @@ package main
 
 import (
 	"bufio"
-	"os"
 	"runtime"
 	"strconv"
 	"strings"
 
 	"github.com/contratto/portal/internal/bench"
+	"github.com/spf13/afero"
 )
 
 // machine describes the computer from /proc, where Linux has it.
-func machine() bench.Machine {
-	m := bench.Machine{CPUs: runtime.NumCPU(), LoadBefore: loadAverage()}
-	m.CPUModel = procField("/proc/cpuinfo", "model name")
-	if kb, err := strconv.ParseInt(strings.Fields(procField("/proc/meminfo", "MemTotal") + " 0")[0], 10, 64); err == nil {
+func machine(fsys afero.Fs) bench.Machine {
+	m := bench.Machine{CPUs: runtime.NumCPU(), LoadBefore: loadAverage(fsys)}
+	m.CPUModel = procField(fsys, "/proc/cpuinfo", "model name")
+	if kb, err := strconv.ParseInt(strings.Fields(procField(fsys, "/proc/meminfo", "MemTotal") + " 0")[0], 10, 64); err == nil {
 		m.MemoryBytes = kb * 1024
 	}
 	m.OS = runtime.GOOS + "/" + runtime.GOARCH
-	if name := osRelease(); name != "" {
+	if name := osRelease(fsys); name != "" {
 		m.OS = name + ", " + m.OS
 	}
-	if k, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
+	if k, err := afero.ReadFile(fsys, "/proc/sys/kernel/osrelease"); err == nil {
 		m.OS += ", kernel " + strings.TrimSpace(string(k))
 	}
 	return m
 }
 
 // procField returns the value of the first "key: value" line with key in a /proc file.
-func procField(path, key string) string {
-	f, err := os.Open(path)
+func procField(fsys afero.Fs, path, key string) string {
+	f, err := fsys.Open(path)
 	if err != nil {
 		return ""
 	}
@@ -44,8 +44,8 @@ func procField(path, key string) string {
 	return ""
 }
 
-func osRelease() string {
-	data, err := os.ReadFile("/etc/os-release")
+func osRelease(fsys afero.Fs) string {
+	data, err := afero.ReadFile(fsys, "/etc/os-release")
 	if err != nil {
 		return ""
 	}
@@ -58,8 +58,8 @@ func osRelease() string {
 }
 
 // loadAverage is the 1, 5 and 15 minute load average.
-func loadAverage() string {
-	data, err := os.ReadFile("/proc/loadavg")
+func loadAverage(fsys afero.Fs) string {
+	data, err := afero.ReadFile(fsys, "/proc/loadavg")
 	if err != nil {
 		return ""
 	}

@@ -7,6 +7,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -37,6 +38,8 @@ type options struct {
 	micro      bool
 	phases     bool
 	cpuProfile string
+	save       string
+	render     string
 }
 
 func run(args []string, log io.Writer) int {
@@ -53,6 +56,8 @@ func run(args []string, log io.Writer) int {
 	fs.BoolVar(&o.micro, "micro", true, "run the Go micro-benchmarks")
 	fs.BoolVar(&o.phases, "phases", true, "time the steps of one portal build of the largest site in this process")
 	fs.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of that in-process build to this file")
+	fs.StringVar(&o.save, "save", "", "also write the measurements as JSON to this file")
+	fs.StringVar(&o.render, "render", "", "measure nothing: write the report from measurements saved with -save")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -68,6 +73,13 @@ func run(args []string, log io.Writer) int {
 		fmt.Fprintln(log, "bench: -runs and -large-runs must be at least 1")
 		return 2
 	}
+	if o.render != "" {
+		if err := renderSaved(o); err != nil {
+			fmt.Fprintf(log, "bench: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	if err := bench1(o, args, log); err != nil {
 		fmt.Fprintf(log, "bench: %v\n", err)
 		return 1
@@ -80,14 +92,15 @@ func bench1(o options, args []string, log io.Writer) error {
 	if err != nil {
 		return err
 	}
-	work, err := os.MkdirTemp("", "contratto-bench-")
+	osFs := afero.NewOsFs()
+	work, err := afero.TempDir(osFs, "", "contratto-bench-")
 	if err != nil {
 		return err
 	}
 	if o.keep {
 		fmt.Fprintf(log, "bench: working in %s (kept)\n", work)
 	} else {
-		defer os.RemoveAll(work)
+		defer osFs.RemoveAll(work)
 	}
 
 	rep := &bench.Report{
@@ -97,17 +110,16 @@ func bench1(o options, args []string, log io.Writer) error {
 		LargeRuns:  o.largeRuns,
 		LargePages: o.largePages,
 	}
-	rep.Machine = machine()
+	rep.Machine = machine(osFs)
 	fmt.Fprintf(log, "bench: %d CPUs, load %s\n", rep.Machine.CPUs, rep.Machine.LoadBefore)
 
-	t, err := buildTools(root, work, log)
+	t, err := buildTools(osFs, root, work, log)
 	if err != nil {
 		return err
 	}
 	rep.Machine.HugoVersion = t.hugoVersion
 	rep.Machine.GoVersion = t.goVersion
 
-	osFs := afero.NewOsFs()
 	realDir := filepath.Join(work, "sites", "real")
 	if err := bench.CopyRealSite(osFs, root, osFs, realDir); err != nil {
 		return err
@@ -128,7 +140,7 @@ func bench1(o options, args []string, log io.Writer) error {
 		if s.pages >= o.largePages {
 			runs = o.largeRuns
 		}
-		res, err := measureSite(t, s, runs, filepath.Join(work, "out"), log)
+		res, err := measureSite(osFs, t, s, runs, filepath.Join(work, "out"), log)
 		if err != nil {
 			return err
 		}
@@ -156,18 +168,36 @@ func bench1(o options, args []string, log io.Writer) error {
 		}
 		rep.Micro = micro
 	}
-	rep.Machine.LoadAfter = loadAverage()
+	rep.Machine.LoadAfter = loadAverage(osFs)
 	rep.Notes = append(rep.Notes, t.notes...)
 
-	out := o.out
-	if !filepath.IsAbs(out) {
-		out = filepath.Join(root, out)
+	if o.save != "" {
+		data, err := json.MarshalIndent(rep, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := atomicfs.WriteFile(osFs, o.save, append(data, '\n'), 0o644); err != nil {
+			return err
+		}
 	}
-	if err := atomicfs.WriteFile(osFs, out, rep.Markdown(), 0o644); err != nil {
+	if err := atomicfs.WriteFile(osFs, o.out, rep.Markdown(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(log, "bench: wrote %s\n", out)
+	fmt.Fprintf(log, "bench: wrote %s\n", o.out)
 	return nil
+}
+
+// renderSaved writes the report of measurements saved by an earlier run.
+func renderSaved(o options) error {
+	data, err := afero.ReadFile(afero.NewOsFs(), o.render)
+	if err != nil {
+		return err
+	}
+	var rep bench.Report
+	if err := json.Unmarshal(data, &rep); err != nil {
+		return fmt.Errorf("%s: %w", o.render, err)
+	}
+	return atomicfs.WriteFile(afero.NewOsFs(), o.out, rep.Markdown(), 0o644)
 }
 
 // projectRoot is the working directory, checked to be this project's root.
@@ -176,7 +206,7 @@ func projectRoot() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	mod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	mod, err := afero.ReadFile(afero.NewOsFs(), filepath.Join(dir, "go.mod"))
 	if err != nil || !strings.Contains(string(mod), "module github.com/contratto/portal\n") {
 		return "", fmt.Errorf("run it from the project root (the folder with the portal's go.mod and site.toml), not %s", dir)
 	}
@@ -184,12 +214,22 @@ func projectRoot() (string, error) {
 }
 
 // commandLine is how the report names the command that wrote it.
+// -save only keeps a copy of the numbers, so it is left out.
 func commandLine(args []string) string {
 	cmd := "go run ./internal/bench/cmd/bench"
-	if len(args) > 0 {
-		cmd += " " + strings.Join(args, " ")
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "-save" || a == "--save":
+			i++
+		case strings.HasPrefix(a, "-save=") || strings.HasPrefix(a, "--save="):
+		default:
+			cmd += " " + a
+		}
 	}
-	return "make bench    # = " + cmd
+	if cmd == "go run ./internal/bench/cmd/bench -out BENCHMARKS.md" {
+		return "make bench    # = " + cmd
+	}
+	return cmd
 }
 
 func thousandsInt(n int) string {

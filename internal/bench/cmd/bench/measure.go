@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/contratto/portal/internal/bench"
+	"github.com/spf13/afero"
 )
 
 // siteToMeasure is a site written in the working folder.
@@ -41,9 +42,9 @@ type task struct {
 // measureSite runs the portal build, the Hugo CLI and newsletter assemble on one site:
 // one untimed warm-up run each (whose outputs are compared and measured), then runs
 // rounds in which every command runs once, portal and Hugo swapping places each round.
-func measureSite(t *tools, s siteToMeasure, runs int, outRoot string, log io.Writer) (bench.SiteResult, error) {
+func measureSite(fsys afero.Fs, t *tools, s siteToMeasure, runs int, outRoot string, log io.Writer) (bench.SiteResult, error) {
 	res := bench.SiteResult{Name: s.name, Synthetic: s.synthetic}
-	langs, err := os.ReadDir(filepath.Join(s.dir, "content"))
+	langs, err := afero.ReadDir(fsys, filepath.Join(s.dir, "content"))
 	if err != nil {
 		return res, err
 	}
@@ -54,21 +55,21 @@ func measureSite(t *tools, s siteToMeasure, runs int, outRoot string, log io.Wri
 	}
 	res.PagesPerLanguage = s.pages
 	if !s.synthetic {
-		res.PagesPerLanguage = countMarkdown(filepath.Join(s.dir, "content", "it"))
+		res.PagesPerLanguage = countMarkdown(fsys, filepath.Join(s.dir, "content", "it"))
 	}
 
 	out := filepath.Join(outRoot, filepath.Base(s.dir))
 	portalOut, hugoOut, hugoCache := filepath.Join(out, "portal"), filepath.Join(out, "hugo"), filepath.Join(out, "hugo-cache")
 	portal := &task{name: "portal build", timing: &res.Portal,
 		args:  []string{t.portal, "build", "-config", "site.toml", "-out", portalOut},
-		clean: func() error { return os.RemoveAll(portalOut) }}
+		clean: func() error { return fsys.RemoveAll(portalOut) }}
 	hugo := &task{name: "hugo", timing: &res.Hugo,
 		args: []string{t.hugo, "--config", "site.toml", "--destination", hugoOut, "--quiet", "--cacheDir", hugoCache, "--noBuildLock"},
 		clean: func() error {
-			if err := os.RemoveAll(hugoOut); err != nil {
+			if err := fsys.RemoveAll(hugoOut); err != nil {
 				return err
 			}
-			return os.RemoveAll(hugoCache)
+			return fsys.RemoveAll(hugoCache)
 		}}
 	tasks := []*task{portal, hugo}
 
@@ -83,15 +84,15 @@ func measureSite(t *tools, s siteToMeasure, runs int, outRoot string, log io.Wri
 	for i, m := range months {
 		a := &res.Newsletter[i]
 		issue := filepath.Join(s.dir, "content", "newsletter", m)
-		if _, err := os.Stat(issue); err == nil {
+		if _, err := fsys.Stat(issue); err == nil {
 			a.Error = fmt.Sprintf("the site already has an issue in content/newsletter/%s; it is left alone and not timed", m)
 			continue
 		}
 		clean := func() error {
-			if err := os.RemoveAll(issue); err != nil {
+			if err := fsys.RemoveAll(issue); err != nil {
 				return err
 			}
-			return os.RemoveAll(filepath.Join(s.dir, "dist", "newsletter", m))
+			return fsys.RemoveAll(filepath.Join(s.dir, "dist", "newsletter", m))
 		}
 		tasks = append(tasks, &task{name: "newsletter assemble " + m, month: m, timing: &a.Timing, issue: a, clean: clean,
 			args: []string{t.newsletter, "assemble", "-config", "site.toml", "-month", m}})
@@ -114,7 +115,7 @@ func measureSite(t *tools, s siteToMeasure, runs int, outRoot string, log io.Wri
 			continue
 		}
 		if tk.issue != nil {
-			if err := readIssue(s.dir, tk.month, stdout, tk.issue); err != nil {
+			if err := readIssue(fsys, s.dir, tk.month, stdout, tk.issue); err != nil {
 				return res, err
 			}
 			if err := tk.clean(); err != nil {
@@ -123,12 +124,12 @@ func measureSite(t *tools, s siteToMeasure, runs int, outRoot string, log io.Wri
 		}
 		timed = append(timed, tk)
 	}
-	cmp, err := compareTrees(portalOut, hugoOut)
+	cmp, err := compareTrees(fsys, portalOut, hugoOut)
 	if err != nil {
 		return res, err
 	}
 	res.Output = cmp
-	res.OutputFiles, res.OutputBytes, err = treeSize(portalOut)
+	res.OutputFiles, res.OutputBytes, err = treeSize(fsys, portalOut)
 	if err != nil {
 		return res, err
 	}
@@ -195,14 +196,14 @@ var itemsLine = regexp.MustCompile(`(?m)^[a-z]+\s+(\d+) item\(s\)`)
 
 // readIssue records what a warm-up assemble wrote: the largest email.html, whether the
 // issue was trimmed, and how many items it has when the site did not say.
-func readIssue(dir, month, stdout string, a *bench.AssembleResult) error {
+func readIssue(fsys afero.Fs, dir, month, stdout string, a *bench.AssembleResult) error {
 	dist := filepath.Join(dir, "dist", "newsletter", month)
-	entries, err := os.ReadDir(dist)
+	entries, err := afero.ReadDir(fsys, dist)
 	if err != nil {
 		return err
 	}
 	for _, e := range entries {
-		info, err := os.Stat(filepath.Join(dist, e.Name(), "email.html"))
+		info, err := fsys.Stat(filepath.Join(dist, e.Name(), "email.html"))
 		if err != nil {
 			return err
 		}
@@ -218,13 +219,13 @@ func readIssue(dir, month, stdout string, a *bench.AssembleResult) error {
 }
 
 // compareTrees compares two output folders file by file.
-func compareTrees(portal, hugo string) (bench.OutputComparison, error) {
+func compareTrees(fsys afero.Fs, portal, hugo string) (bench.OutputComparison, error) {
 	var c bench.OutputComparison
-	p, err := hashTree(portal)
+	p, err := hashTree(fsys, portal)
 	if err != nil {
 		return c, err
 	}
-	h, err := hashTree(hugo)
+	h, err := hashTree(fsys, hugo)
 	if err != nil {
 		return c, err
 	}
@@ -249,32 +250,31 @@ func compareTrees(portal, hugo string) (bench.OutputComparison, error) {
 	return c, nil
 }
 
-func hashTree(root string) (map[string][sha256.Size]byte, error) {
+// hashTree maps the files under root (paths relative to it, with forward slashes) to
+// their SHA-256.
+func hashTree(fsys afero.Fs, root string) (map[string][sha256.Size]byte, error) {
 	out := map[string][sha256.Size]byte{}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+	err := afero.Walk(fsys, root, func(path string, info fs.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
 			return err
 		}
-		data, err := os.ReadFile(path)
+		data, err := afero.ReadFile(fsys, path)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(root, path)
+		rel, err := filepath.Rel(root, path)
 		out[filepath.ToSlash(rel)] = sha256.Sum256(data)
-		return nil
+		return err
 	})
 	return out, err
 }
 
-func treeSize(root string) (int, int64, error) {
+// treeSize counts the files under root and their bytes.
+func treeSize(fsys afero.Fs, root string) (int, int64, error) {
 	var files int
 	var size int64
-	err := filepath.WalkDir(root, func(_ string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
+	err := afero.Walk(fsys, root, func(_ string, info fs.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
 			return err
 		}
 		files++
@@ -284,10 +284,11 @@ func treeSize(root string) (int, int64, error) {
 	return files, size, err
 }
 
-func countMarkdown(dir string) int {
+// countMarkdown counts the Markdown files under dir; none when dir does not exist.
+func countMarkdown(fsys afero.Fs, dir string) int {
 	n := 0
-	_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && filepath.Ext(path) == ".md" {
+	_ = afero.Walk(fsys, dir, func(path string, info fs.FileInfo, err error) error {
+		if err == nil && !info.IsDir() && filepath.Ext(path) == ".md" {
 			n++
 		}
 		if errors.Is(err, fs.ErrNotExist) {

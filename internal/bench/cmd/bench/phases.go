@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io/fs"
-	"os"
 	"runtime/pprof"
 	"time"
 
@@ -21,7 +20,7 @@ func phases(dir, out, profile string) (*bench.Phases, error) {
 	osFs := afero.NewOsFs()
 	p := portal.Project{Fs: osFs, Dir: dir, Config: site.DefaultConfig}
 	if profile != "" {
-		f, err := os.Create(profile)
+		f, err := osFs.Create(profile)
 		if err != nil {
 			return nil, err
 		}

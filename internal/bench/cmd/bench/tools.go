@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/spf13/afero"
 )
 
 // tools are the binaries the benchmark runs, all built without cgo from the project's
@@ -25,7 +27,7 @@ const hugoModule = "github.com/gohugoio/hugo"
 // of go.mod and go.sum in work, where `go get -tool` adds the CLI's own dependencies
 // (cobra and the like) without changing any version the portal uses, and without
 // touching the project's go.mod.
-func buildTools(root, work string, log io.Writer) (*tools, error) {
+func buildTools(fsys afero.Fs, root, work string, log io.Writer) (*tools, error) {
 	bin := filepath.Join(root, "bin")
 	t := &tools{
 		portal:     filepath.Join(bin, "portal"),
@@ -56,15 +58,15 @@ func buildTools(root, work string, log io.Writer) (*tools, error) {
 			return nil, err
 		}
 		scratch := filepath.Join(work, "hugo-module")
-		if err := os.MkdirAll(scratch, 0o755); err != nil {
+		if err := fsys.MkdirAll(scratch, 0o755); err != nil {
 			return nil, err
 		}
 		for _, name := range []string{"go.mod", "go.sum"} {
-			data, err := os.ReadFile(filepath.Join(root, name))
+			data, err := afero.ReadFile(fsys, filepath.Join(root, name))
 			if err != nil {
 				return nil, err
 			}
-			if err := os.WriteFile(filepath.Join(scratch, name), data, 0o644); err != nil {
+			if err := afero.WriteFile(fsys, filepath.Join(scratch, name), data, 0o644); err != nil {
 				return nil, err
 			}
 		}
