@@ -28,6 +28,10 @@ const (
 	LargeMonthItems = 500
 )
 
+// LargeMonthMinPages is the smallest site with a month of LargeMonthItems news: its 30%
+// of news then hold both months and 50 news of other months.
+const LargeMonthMinPages = 2000
+
 // MinPages is the smallest site Generate writes: the fixed pages and a month of news.
 const MinPages = 100
 
@@ -159,7 +163,7 @@ func plan(spec Spec) ([]page, *Site) {
 
 	s := &Site{Languages: Languages, Pages: spec.Pages, Months: map[string]int{}}
 	s.News = max(spec.Pages*3/10, SmallMonthItems+10)
-	large := s.News >= SmallMonthItems+LargeMonthItems+50
+	large := spec.Pages >= LargeMonthMinPages
 	for i := range s.News {
 		var y, m, d int
 		switch {

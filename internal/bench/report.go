@@ -117,8 +117,8 @@ func (r *Report) Markdown() []byte {
 	w("- Each command runs in a new process, %d times per site (%d on sites of %s pages or more), after one untimed warm-up run; the two builds alternate (portal, Hugo, then Hugo, portal, …) and the newsletter runs take their turn in the same rounds, so a slow moment of the machine falls on all of them. Times are medians of wall time; memory is the largest peak resident set (`getrusage` of the child).\n",
 		r.Runs, r.LargeRuns, thousands(r.LargePages))
 	w("- The two builds do the same work: the same `site.toml`, content, layouts and static files, a cold process, and output written to an empty folder on disk. `portal build -config site.toml -out DIR` builds through Hugo as a library and then adds its own steps (statistics export, newsletter feeds); `hugo --config site.toml --destination DIR --quiet --cacheDir EMPTY --noBuildLock` is the CLI built from the same module versions (`go build github.com/gohugoio/hugo`, without cgo). The outputs are compared file by file after the warm-up run (table below).\n")
-	w("- Synthetic sites: N Markdown pages in each of two languages (it, en), seeded and so the same on every run: the project's own layouts, interface strings, static files and statistics, and `site.toml` reduced to those two languages. Pages have front matter, headings, lists, links between pages (`relref`), tables and the helpline shortcode; 30%% of them are news in `notizie`, %d dated in %s and, on sites with room for them, %d in %s. The real site is built as it is, with its %d languages.\n\n",
-		SmallMonthItems, SmallMonth, LargeMonthItems, LargeMonth, r.realLanguages())
+	w("- Synthetic sites: N Markdown pages in each of two languages (it, en), seeded and so the same on every run: the project's own layouts, interface strings, static files and statistics, and `site.toml` reduced to those two languages. Pages have front matter, headings, lists, links between pages (`relref`), tables and the helpline shortcode; 30%% of them are news in `notizie`, %d dated in %s and, on sites of %s pages per language or more (a smaller site's news cannot hold both months), %d in %s. The real site is built as it is, with its %d languages.\n\n",
+		SmallMonthItems, SmallMonth, thousands(LargeMonthMinPages), LargeMonthItems, LargeMonth, r.realLanguages())
 
 	w("## Portal build and Hugo CLI\n\n")
 	w("The verdict uses the ratio of the medians of wall time, which is what a person waits for. Two more ratios help when the machine was busy: the ratio of the fastest runs (the run least slowed by other programs), and the ratio of CPU time (user + system over all threads: the work done, whatever the waiting).\n\n")
@@ -519,40 +519,42 @@ func oneLine(s string) string {
 const profileFindings = `## What profiling found (issue 8)
 
 Found with pprof (` + "`-cpuprofile FILE`" + ` writes the profile of the in-process build above) and with what-if
-builds, each a copy of internal/site changed in one place, on the synthetic 2,000 and 10,000 sites.
-The machine was busy (load 3 to 15 on 2 cores), so CPU seconds, which other programs disturb less
-than wall time, carry the argument. Three costs of the portal build have no counterpart in the CLI:
+builds, each a copy of internal/site changed in one place, run as separate processes back to back
+with the CLI on the synthetic 2,000 and 10,000 sites, when the machine was quiet (load below 2).
+Two costs of the portal build have no counterpart in the CLI; together they explain the gap.
 
 1. **Every page's summary is rendered a second time, on one core, after the build.** ` + "`newPage`" + ` in
    internal/site/pages.go calls ` + "`p.Summary(context.Background())`" + ` for every page of every language.
    By then Hugo's cache no longer holds most rendered pages (at 10,000 pages per language it has
-   evicted them), so Hugo renders their Markdown again. In the profile of the 10,000 site this was
-   6.0 s of 47 s of CPU, serial; at 2,000 pages 0.6 s, so this part grows faster than the site.
-   Leaving it out cut user CPU by about 1.1 s at 2,000 pages (7.0–8.2 s to 5.9–7.1 s) and by 11–14 s
-   at 10,000 (48–56 s to 37–41 s; the CLI used 36–45 s). A build needs no summary: only the
-   newsletter does, and only for the month's items. **Fix** (internal/site): make summaries lazy,
-   e.g. a ` + "`Result.Summary(page)`" + ` that asks Hugo when called, or fill ` + "`Page.Summary`" + ` only in ` + "`Load`" + ` and
-   only for the newsletter's sections. ` + "`newsletter assemble`" + ` pays the same cost, since ` + "`site.Load`" + `
-   summarises every page to pick 50.
+   evicted them), so Hugo renders their Markdown again. In the CPU profile of the 10,000 site this
+   was 6.0 s of 47 s, serial, against 0.6 s at 2,000 pages: it grows faster than the site. Leaving
+   it out cut the in-memory build of the 10,000 site from 30.1 s to 20.8 s (user CPU 48 s to 37 s;
+   the whole CLI build, writing included, took 20.8 s) and at 2,000 pages from 4.1–4.9 s to
+   3.7–4.0 s. A build needs no summary: only the newsletter does, and only for the month's items.
+   **Fix** (internal/site): make summaries lazy, e.g. a ` + "`Result.Summary(page)`" + ` that asks Hugo when
+   called, or fill ` + "`Page.Summary`" + ` only in ` + "`Load`" + ` and only for the newsletter's sections.
+   ` + "`newsletter assemble`" + ` pays the same cost, since ` + "`site.Load`" + ` summarises every page to pick 50.
 2. **The output is written twice: into memory, then copied to disk.** ` + "`portal.Build`" + ` renders into an
    ` + "`afero.MemMapFs`" + `, then ` + "`atomicfs.CopyTree`" + ` copies it file by file, on one goroutine, once Hugo has
-   finished; the CLI writes each file as it renders it, on every core. The copy took 0.45–5.3 s at
-   2,000 pages (4,022 files) and 1.4–26 s at 10,000 (20,022 files), depending on how busy the disk
-   was, and keeping the whole output in memory raises peak memory by about a third (2.5–2.7 GB
-   against the CLI's 1.9–2.0 GB at 10,000 pages). **Fix** (internal/site and internal/portal): let
-   ` + "`site.Options`" + ` take the destination file system and have ` + "`portal.Build`" + ` render straight into the new
-   folder that ` + "`atomicfs.ReplaceDir`" + ` swaps in place (` + "`afero.NewBasePathFs(p.Fs, tmp)`" + `). The build stays
-   atomic (a failed build still removes the new folder and leaves the old one alone), the copy goes,
-   and peak memory fell to the CLI's in the what-if (1.90–1.97 GB at 10,000 pages with fix 1 too;
-   430–470 MB at 2,000, CLI 450–470 MB). How much wall time it saves could not be told apart from
-   the disk contention of this machine: measure it again on a quiet one.
+   finished; the CLI writes each file as it renders it, on every core. The copy took 0.8–5 s at
+   2,000 pages (4,022 files, 48 MB) and 8–17 s at 10,000 (20,022 files, 159 MB), with much system
+   time, varying with the disk's write-back; and the whole output held in memory raises peak memory
+   by about a third (2.4–2.6 GB against the CLI's 1.9–2.0 GB at 10,000 pages). **Fix** (internal/site
+   and internal/portal): let ` + "`site.Options`" + ` take the destination file system and have ` + "`portal.Build`" + `
+   render straight into the new folder that ` + "`atomicfs.ReplaceDir`" + ` swaps in place
+   (` + "`afero.NewBasePathFs(p.Fs, tmp)`" + `). The build stays atomic (a failed build still removes the new
+   folder and leaves the old one alone) and the copy goes. With both fixes, the what-if build of the
+   2,000 site took 6.0 s against the CLI's 6.8 s run just before it, with 428 MB of peak memory
+   against 489 MB; at 10,000 pages peak memory fell to 1.86 GB (CLI 1.98 GB), but the one run made
+   was held up by the disk (36 s, 28 s of it system time) and does not settle the wall time:
+   measure again with ` + "`make bench`" + ` once the fixes are in.
 3. Logging at info level (internal/site asks for it to read Hugo's render times) made no difference
-   that stood out from the noise, and the steps after Hugo (statistics export, newsletter feeds)
-   cost milliseconds.
+   that stood out from the noise (in-memory build of the 2,000 site at warn level 4.2–4.6 s, at info
+   4.1–4.9 s), and the steps after Hugo (statistics export, newsletter feeds) cost milliseconds.
 
 The newsletter: a month of 500 items does not fit the email at all. ` + "`newsletter assemble`" + ` fails with
-"email HTML is 196,839 bytes, over the budget of 92,160 bytes" even after trimming the issue to
-titles and links (about 400 bytes of HTML per item, so the budget holds about 200). **Fix**
+"email HTML is 196839 bytes, over the budget of 92160 bytes" even after trimming the issue to
+titles and links (about 350 bytes of HTML per item, so the budget holds about 200 items). **Fix**
 (newsletter): a last level that lists the featured and newest items and links to the month's news
 on the portal for the rest ("and 450 more"), so that assembling never fails on a busy month.
 
