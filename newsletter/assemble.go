@@ -104,8 +104,8 @@ func (s *session) assembleLanguage(m Month, lang string, release *stats.Release)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return assembled{}, fmt.Errorf("%s: %w", editorialPath(m, lang), err)
 	}
-	for _, level := range []detail{withSummaries, linksOnly} {
-		ed := compose(s.res, s.cfg, lang, m, items, release, editorial, level)
+	for i, lay := range layouts {
+		ed := compose(s.res, s.cfg, lang, m, items, release, editorial, lay)
 		b := &Bundle{Lang: lang, Path: bundlePath(m, lang), Body: ed.Body, FrontMatter: FrontMatter{
 			Title:          ed.Title,
 			Description:    ed.Preheader,
@@ -120,7 +120,7 @@ func (s *session) assembleLanguage(m Month, lang string, release *stats.Release)
 			Checksum:       Checksum(ed.Body),
 		}}
 		arts, warnings, err := s.render(b)
-		if isTooLarge(err) && level == withSummaries {
+		if isTooLarge(err) && i < len(layouts)-1 {
 			d.trimmed = true
 			continue
 		}
@@ -128,14 +128,14 @@ func (s *session) assembleLanguage(m Month, lang string, release *stats.Release)
 			return assembled{}, err
 		}
 		for _, it := range items {
-			if strings.TrimSpace(it.Page.Summary) == "" {
+			if strings.TrimSpace(it.Page.Summary()) == "" {
 				warnings = append(warnings, fmt.Sprintf("%s has no summary", it.Page.SourceFile))
 			}
 		}
 		d.bundle, d.artefacts, d.warnings = b, arts, warnings
 		return d, nil
 	}
-	panic("unreachable")
+	panic("unreachable: the last layout returns")
 }
 
 // writeDraft writes a draft's bundle and replaces its previews.
@@ -169,7 +169,7 @@ func printDraft(out io.Writer, s *session, m Month, d assembled) {
 		fmt.Fprintf(out, ", shown in %s (no translation of their own)", languageLabel(s.res, b.ItemsLang))
 	}
 	if d.trimmed {
-		fmt.Fprint(out, ", trimmed to titles and links to stay within the email budget")
+		fmt.Fprint(out, ", trimmed to titles and links (and, on a busy month, a link to the rest) to stay within the email budget")
 	}
 	fmt.Fprintln(out)
 	for _, c := range d.choices {

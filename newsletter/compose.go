@@ -22,6 +22,16 @@ const (
 	linksOnly                   // title and link
 )
 
+// layout is one way of fitting the items: how much of each, and at most how many (0: all;
+// the rest are one link to the news on the portal).
+type layout struct {
+	detail detail
+	limit  int
+}
+
+// layouts are tried in order until the email fits its budget.
+var layouts = []layout{{withSummaries, 0}, {linksOnly, 0}, {linksOnly, 100}, {linksOnly, 40}}
+
 // edition is one language's issue as assembled, before it is written as a bundle.
 type edition struct {
 	Lang      string
@@ -81,7 +91,7 @@ func languageLabel(res *site.Result, code string) string {
 
 // compose writes one language's issue in Markdown: the editorial, the items, the
 // latest protected statistics with a small chart, and the helplines.
-func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, release *stats.Release, editorial []byte, level detail) edition {
+func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, release *stats.Release, editorial []byte, lay layout) edition {
 	w := words{res: res, lang: lang}
 	month := w.monthName(m)
 	ed := edition{
@@ -104,24 +114,31 @@ func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, r
 	if ed.ItemsLang != "" {
 		fmt.Fprintf(&b, "*%s*\n\n", w.t("nlItemsInOtherLanguage", map[string]any{"Language": languageLabel(res, ed.ItemsLang)}))
 	}
-	for _, it := range items {
+	shown, more := items, 0
+	if lay.limit > 0 && len(items) > lay.limit {
+		shown, more = items[:lay.limit], len(items)-lay.limit
+	}
+	for _, it := range shown {
 		p := it.Page
 		ref := ItemRef{Key: p.TranslationKey, Title: p.Title, URL: p.Permalink, Date: p.Date.In(res.Location(lang)).Format("2006-01-02"), Lang: p.ContentLang}
 		if it.Featured {
 			ref.Reason = featureItem
 		}
 		ed.Items = append(ed.Items, ref)
-		switch level {
+		switch lay.detail {
 		case linksOnly:
 			fmt.Fprintf(&b, "- [%s](%s) — %s\n", escapeText(p.Title), p.RelPermalink, w.pageDate(p))
 		default:
 			fmt.Fprintf(&b, "### [%s](%s)\n\n*%s*\n\n", escapeText(p.Title), p.RelPermalink, w.pageDate(p))
-			if summary := strings.TrimSpace(p.Summary); summary != "" {
+			if summary := strings.TrimSpace(p.Summary()); summary != "" {
 				fmt.Fprintf(&b, "%s\n\n", escapeText(summary))
 			}
 		}
 	}
-	if level == linksOnly {
+	if more > 0 {
+		fmt.Fprintf(&b, "- [%s](%s)\n", escapeText(w.t("nlMoreItems", map[string]any{"Count": more})), sectionURL(res, lang, items[0].Page.Section))
+	}
+	if lay.detail == linksOnly {
 		b.WriteString("\n")
 	}
 
@@ -136,6 +153,16 @@ func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, r
 	}
 	ed.Body = b.Bytes()
 	return ed
+}
+
+// sectionURL is the address of a section's page in lang.
+func sectionURL(res *site.Result, lang, section string) string {
+	for _, p := range res.Pages[lang] {
+		if p.Kind == "section" && p.Section == section {
+			return p.RelPermalink
+		}
+	}
+	return "/"
 }
 
 // writeStatistics adds the period's protected figures: a chart of the first table with

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/stats"
@@ -56,6 +57,9 @@ func start(p Project, month string, asked []string) (*session, Month, []string, 
 	if err != nil {
 		return nil, Month{}, nil, err
 	}
+	if err := checkBundles(p, m); err != nil {
+		return nil, Month{}, nil, err
+	}
 	s, err := open(p)
 	if err != nil {
 		return nil, Month{}, nil, err
@@ -65,6 +69,28 @@ func start(p Project, month string, asked []string) (*session, Month, []string, 
 		return nil, Month{}, nil, err
 	}
 	return s, m, langs, nil
+}
+
+// checkBundles reads every bundle file of the month before Hugo does, so a broken one is
+// reported in the newsletter's own words, with its file and line.
+func checkBundles(p Project, m Month) error {
+	dir := filepath.Join("content", "newsletter", m.String())
+	names, err := afero.Glob(p.Fs, p.path(filepath.Join(dir, "index.*.md")))
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		base := filepath.Base(name)
+		lang := strings.TrimSuffix(strings.TrimPrefix(base, "index."), ".md")
+		data, err := afero.ReadFile(p.Fs, name)
+		if err != nil {
+			return fmt.Errorf("%s: %w", filepath.Join(dir, base), err)
+		}
+		if _, err := ParseBundle(filepath.Join(dir, base), lang, data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // languages returns the codes asked for, in the site's order; none means all of them.

@@ -3,6 +3,7 @@
 package portal
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -42,20 +43,26 @@ func Render(p Project, opts site.Options) (*site.Result, error) {
 // afterHugo are the build steps that write into the output after Hugo has rendered it.
 var afterHugo []func(Project, *site.Result) error
 
-// Build renders the portal and replaces outDir (relative to the project, or absolute)
-// with the result in one swap. On any error outDir is left exactly as it was.
+// Build renders the portal straight into a new folder beside outDir (relative to the
+// project, or absolute) and swaps it in place of outDir. On any error outDir is left
+// exactly as it was.
 func Build(p Project, outDir string) (*site.Result, error) {
-	res, err := Render(p, p.siteOptions())
-	if err != nil {
-		return nil, err
-	}
 	if !filepath.IsAbs(outDir) {
 		outDir = filepath.Join(p.Dir, outDir)
 	}
-	err = atomicfs.ReplaceDir(p.Fs, outDir, func(tmp string) error {
-		return atomicfs.CopyTree(res.Output, "/", p.Fs, tmp)
+	var res *site.Result
+	err := atomicfs.ReplaceDir(p.Fs, outDir, func(tmp string) error {
+		opts := p.siteOptions()
+		opts.Destination, opts.PublishDir = p.Fs, tmp
+		var err error
+		res, err = Render(p, opts)
+		return err
 	})
 	if err != nil {
+		var buildErr *site.BuildError
+		if errors.As(err, &buildErr) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("%s: %w", outDir, err)
 	}
 	return res, nil

@@ -35,7 +35,6 @@ type Page struct {
 	TranslationKey string
 	Title          string
 	Description    string
-	Summary        string // plain text
 	Date           time.Time
 	Permalink      string
 	RelPermalink   string
@@ -44,6 +43,17 @@ type Page struct {
 	// page (not a fallback copy) to its permalink.
 	Translations map[string]string
 	SourceFile   string // relative to the project root, "" for pages without a file
+
+	hugo page.Page
+}
+
+// Summary is the page's summary as plain text. Hugo renders it when asked, so a build
+// that needs no summary pays nothing for it.
+func (p Page) Summary() string {
+	if p.hugo == nil {
+		return ""
+	}
+	return plainText(string(p.hugo.Summary(context.Background())))
 }
 
 // IsFallback reports whether the page shows text written in another language.
@@ -104,12 +114,12 @@ func newPage(p page.Page, lang, dir string) Page {
 		Path:           p.Path(),
 		Title:          p.Title(),
 		Description:    p.Description(),
-		Summary:        plainText(string(p.Summary(context.Background()))),
 		Date:           p.Date(),
 		Permalink:      p.Permalink(),
 		RelPermalink:   p.RelPermalink(),
 		Params:         plainParams(p.Params()),
 		TranslationKey: p.TranslationKey(),
+		hugo:           p,
 	}
 	if f := p.File(); f != nil {
 		pg.SourceFile = relPath(dir, f.Filename())

@@ -39,12 +39,17 @@ type Options struct {
 	BaseURL string
 	// Environment is Hugo's environment name; "production" when empty.
 	Environment string
+	// Destination, when set, is the file system the site is written to, in the folder
+	// PublishDir (absolute). Otherwise the output stays in memory.
+	Destination afero.Fs
+	PublishDir  string
 }
 
 // Result is a built (or loaded) site.
 type Result struct {
-	// Output holds the rendered site, rooted at "/" (index.html, en/index.html, ...).
-	// It is empty when the site was only loaded.
+	// Output holds the rendered site, rooted at "/" (index.html, en/index.html, ...): in
+	// memory, or Options.PublishDir of Options.Destination. It is empty when the site
+	// was only loaded.
 	Output afero.Fs
 	// Languages in the order of their weight; the first is the default language.
 	Languages []Language
@@ -98,12 +103,15 @@ func run(opts Options, skipRender bool) (*Result, error) {
 
 	scratch := filepath.Join(dir, ".hugo-scratch")
 	source := newScratchFs(opts.Fs, scratch)
-	destination := afero.NewMemMapFs()
+	destination, publishDir := opts.Destination, opts.PublishDir
+	if destination == nil {
+		destination, publishDir = afero.NewMemMapFs(), "public"
+	}
 	logs := newLogCollector()
 
 	flags := config.New()
 	flags.Set("workingDir", dir)
-	flags.Set("publishDir", "public")
+	flags.Set("publishDir", publishDir)
 	flags.Set("noBuildLock", true)
 	flags.Set("cacheDir", filepath.Join(scratch, "cache"))
 	flags.Set("resourceDir", filepath.Join(scratch, "resources"))

@@ -95,8 +95,8 @@ func TestPagesPerLanguage(t *testing.T) {
 	if it.Date.Format("2006-01-02") != "2012-06-01" || it.Params["colour"] != "blue" {
 		t.Errorf("date or params: %v %v", it.Date, it.Params)
 	}
-	if !strings.HasPrefix(it.Summary, "Chiama il numero verde.") || strings.Contains(it.Summary, "<") {
-		t.Errorf("summary = %q", it.Summary)
+	if summary := it.Summary(); !strings.HasPrefix(summary, "Chiama il numero verde.") || strings.Contains(summary, "<") {
+		t.Errorf("summary = %q", summary)
 	}
 	if it.SourceFile != "content/it/aiuto.md" || it.IsFallback() {
 		t.Errorf("source = %q fallback=%v", it.SourceFile, it.IsFallback())
