@@ -80,16 +80,16 @@ type AssembleResult struct {
 // Phases splits one portal build, run in the runner's own process, into its steps.
 type Phases struct {
 	Site       string
-	SiteBuild  time.Duration // site.Build: Hugo into memory, static files, the page list
+	SiteBuild  time.Duration // site.Build: Hugo writes the new folder, static files, the page list
 	HugoRender time.Duration // Hugo's own measure of rendering the pages, summed over languages
 	AfterHugo  time.Duration // the statistics export and the newsletter feeds
-	CopyToDisk time.Duration // copying the output from memory to a new folder on disk, then the swap
+	Swap       time.Duration // putting the new folder in place of the old one
 	Files      int
 	Bytes      int64
 }
 
 // Total is the whole build.
-func (p Phases) Total() time.Duration { return p.SiteBuild + p.AfterHugo + p.CopyToDisk }
+func (p Phases) Total() time.Duration { return p.SiteBuild + p.AfterHugo + p.Swap }
 
 // Markdown writes the report.
 func (r *Report) Markdown() []byte {
@@ -243,10 +243,10 @@ func (r *Report) writePhases(b *bytes.Buffer) {
 	row := func(name string, d time.Duration) {
 		fmt.Fprintf(b, "| %s | %s | %.0f%% |\n", name, secs(d), 100*Ratio(d, p.Total()))
 	}
-	row("`site.Build`: Hugo renders into memory, copies static files, lists the pages with their summaries", p.SiteBuild)
+	row("`site.Build`: Hugo renders into the new folder on disk, copies static files, lists the pages", p.SiteBuild)
 	fmt.Fprintf(b, "| … of which Hugo's own page rendering (its log, summed over languages) | %s | %.0f%% |\n", secs(p.HugoRender), 100*Ratio(p.HugoRender, p.Total()))
 	row("steps after Hugo: statistics export, newsletter feeds", p.AfterHugo)
-	row(fmt.Sprintf("copy of %s files (%s) from memory to a new folder on disk, and the swap", thousands(p.Files), sizeMB(p.Bytes)), p.CopyToDisk)
+	row(fmt.Sprintf("swap of the new folder (%s files, %s) in place of the old one", thousands(p.Files), sizeMB(p.Bytes)), p.Swap)
 	row("total", p.Total())
 	fmt.Fprintf(b, "\n")
 }
@@ -516,46 +516,31 @@ func oneLine(s string) string {
 // profileFindings is what the profiling for issue 8 found, with its numbers. `make bench`
 // does not measure these again (the step table does); rewrite this text when the causes
 // are fixed.
-const profileFindings = `## What profiling found (issue 8)
+const profileFindings = `## What profiling found, and what changed (issue 8)
 
-Found with pprof (` + "`-cpuprofile FILE`" + ` writes the profile of the in-process build above) and with what-if
-builds, each a copy of internal/site changed in one place, run as separate processes back to back
-with the CLI on the synthetic 2,000 and 10,000 sites, when the machine was quiet (load below 2).
-Two costs of the portal build have no counterpart in the CLI; together they explain the gap.
+The first run of this benchmark (same machine, same sites) had the portal at 1.25× the CLI on the
+real site, 1.27× at 500 pages, 1.09× at 2,000 and 1.32× at 10,000, and a month of 500 items could
+not be assembled. Found with pprof (` + "`-cpuprofile FILE`" + ` writes the profile of the in-process build
+above) and with builds changed in one place, run back to back with the CLI on a quiet machine, two
+costs of the portal build had no counterpart in the CLI; both are gone:
 
-1. **Every page's summary is rendered a second time, on one core, after the build.** ` + "`newPage`" + ` in
-   internal/site/pages.go calls ` + "`p.Summary(context.Background())`" + ` for every page of every language.
-   By then Hugo's cache no longer holds most rendered pages (at 10,000 pages per language it has
-   evicted them), so Hugo renders their Markdown again. In the CPU profile of the 10,000 site this
-   was 6.0 s of 47 s, serial, against 0.6 s at 2,000 pages: it grows faster than the site. Leaving
-   it out cut the in-memory build of the 10,000 site from 30.1 s to 20.8 s (user CPU 48 s to 37 s;
-   the whole CLI build, writing included, took 20.8 s) and at 2,000 pages from 4.1–4.9 s to
-   3.7–4.0 s. A build needs no summary: only the newsletter does, and only for the month's items.
-   **Fix** (internal/site): make summaries lazy, e.g. a ` + "`Result.Summary(page)`" + ` that asks Hugo when
-   called, or fill ` + "`Page.Summary`" + ` only in ` + "`Load`" + ` and only for the newsletter's sections.
-   ` + "`newsletter assemble`" + ` pays the same cost, since ` + "`site.Load`" + ` summarises every page to pick 50.
-2. **The output is written twice: into memory, then copied to disk.** ` + "`portal.Build`" + ` renders into an
-   ` + "`afero.MemMapFs`" + `, then ` + "`atomicfs.CopyTree`" + ` copies it file by file, on one goroutine, once Hugo has
-   finished; the CLI writes each file as it renders it, on every core. The copy took 0.8–5 s at
-   2,000 pages (4,022 files, 48 MB) and 8–17 s at 10,000 (20,022 files, 159 MB), with much system
-   time, varying with the disk's write-back; and the whole output held in memory raises peak memory
-   by about a third (2.4–2.6 GB against the CLI's 1.9–2.0 GB at 10,000 pages). **Fix** (internal/site
-   and internal/portal): let ` + "`site.Options`" + ` take the destination file system and have ` + "`portal.Build`" + `
-   render straight into the new folder that ` + "`atomicfs.ReplaceDir`" + ` swaps in place
-   (` + "`afero.NewBasePathFs(p.Fs, tmp)`" + `). The build stays atomic (a failed build still removes the new
-   folder and leaves the old one alone) and the copy goes. With both fixes, the what-if build of the
-   2,000 site took 6.0 s against the CLI's 6.8 s run just before it, with 428 MB of peak memory
-   against 489 MB; at 10,000 pages peak memory fell to 1.86 GB (CLI 1.98 GB), but the one run made
-   was held up by the disk (36 s, 28 s of it system time) and does not settle the wall time:
-   measure again with ` + "`make bench`" + ` once the fixes are in.
-3. Logging at info level (internal/site asks for it to read Hugo's render times) made no difference
-   that stood out from the noise (in-memory build of the 2,000 site at warn level 4.2–4.6 s, at info
-   4.1–4.9 s), and the steps after Hugo (statistics export, newsletter feeds) cost milliseconds.
+1. **Every page's summary was rendered a second time, on one core, after the build.** internal/site
+   asked Hugo for the summary of every page of every language; by then Hugo's cache had evicted
+   most rendered pages, so it rendered their Markdown again: 6.0 s of 47 s of CPU at 10,000 pages
+   per language, growing faster than the site. Now ` + "`site.Page.Summary()`" + ` asks Hugo only when called:
+   a build asks for none, and ` + "`newsletter assemble`" + ` only for the month's items (which is why
+   assembling now costs a tenth of a build on the large sites).
+2. **The output was written twice: into memory, then copied to disk**, file by file on one
+   goroutine after Hugo had finished (8–17 s at 10,000 pages), with the whole output held in memory
+   (peak memory a third above the CLI's). Now ` + "`portal build`" + ` has Hugo write straight into the new
+   folder that ` + "`atomicfs.ReplaceDir`" + ` swaps in place of ` + "`public/`" + ` (` + "`site.Options.Destination`" + `): still atomic —
+   a failed build removes the new folder and leaves the old one as it was — and the copy is gone.
+3. Logging at info level (internal/site reads Hugo's render times from it) made no difference that
+   stood out from the noise, and the steps after Hugo (statistics export, newsletter feeds) cost
+   milliseconds.
 
-The newsletter: a month of 500 items does not fit the email at all. ` + "`newsletter assemble`" + ` fails with
-"email HTML is 196839 bytes, over the budget of 92160 bytes" even after trimming the issue to
-titles and links (about 350 bytes of HTML per item, so the budget holds about 200 items). **Fix**
-(newsletter): a last level that lists the featured and newest items and links to the month's news
-on the portal for the rest ("and 450 more"), so that assembling never fails on a busy month.
-
+The newsletter: a month of 500 items did not fit the email even as titles and links (about 350 bytes
+of HTML per item). Assembling now tries a last layout: the first 100 items and one link to the
+month's news on the portal for the rest, so a busy month never fails; the 50-item email keeps its
+summaries (55 KB).
 `

@@ -115,7 +115,7 @@ func fixtureReport() *Report {
 				Portal: timing(2, 2, 2), Hugo: timing(2, 2, 2),
 				Newsletter: []AssembleResult{{Month: SmallMonth, Items: 50, Timing: timing(1, 1, 1), EmailHTML: 95000, Trimmed: true}}},
 		},
-		Phases:       &Phases{Site: "synthetic 2,000", SiteBuild: 6 * time.Second, HugoRender: 4 * time.Second, AfterHugo: 50 * time.Millisecond, CopyToDisk: 2 * time.Second, Files: 4022, Bytes: 50 << 20},
+		Phases:       &Phases{Site: "synthetic 2,000", SiteBuild: 6 * time.Second, HugoRender: 4 * time.Second, AfterHugo: 50 * time.Millisecond, Swap: 2 * time.Millisecond, Files: 4022, Bytes: 50 << 20},
 		MicroCommand: "go " + strings.Join([]string{"test", "-bench", "."}, " "),
 		Micro: []Micro{{Package: "github.com/contratto/portal/internal/stats", Name: "Protect", Runs: 21,
 			Metrics: map[string]float64{"ns/op": 55011234, "B/op": 1234567, "allocs/op": 12345}, Units: []string{"ns/op", "B/op", "allocs/op"}},

@@ -13,9 +13,9 @@ import (
 	"github.com/spf13/afero"
 )
 
-// phases builds the site in this process the way portal.Build does (portal.Render, then
-// the copy from memory into a new folder swapped in place of out) and times each step.
-// With a profile path it also writes a CPU profile of the whole build.
+// phases builds the site in this process as portal.Build does — Hugo writes straight into a
+// new folder, the steps after Hugo add their files, the folder is swapped in place of out —
+// and times each step. With a profile path it also writes a CPU profile of the whole build.
 func phases(dir, out, profile string) (*bench.Phases, error) {
 	osFs := afero.NewOsFs()
 	p := portal.Project{Fs: osFs, Dir: dir, Config: site.DefaultConfig}
@@ -30,29 +30,31 @@ func phases(dir, out, profile string) (*bench.Phases, error) {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	start := time.Now()
-	res, err := portal.Render(p, site.Options{Fs: osFs, Dir: dir, Config: site.DefaultConfig})
-	if err != nil {
-		return nil, err
-	}
-	rendered := time.Since(start)
-	start = time.Now()
-	err = atomicfs.ReplaceDir(osFs, out, func(tmp string) error {
-		return atomicfs.CopyTree(res.Output, "/", osFs, tmp)
+	ph := &bench.Phases{}
+	var rendered time.Time
+	err := atomicfs.ReplaceDir(osFs, out, func(tmp string) error {
+		start := time.Now()
+		res, err := portal.Render(p, site.Options{Fs: osFs, Dir: dir, Config: site.DefaultConfig, Destination: osFs, PublishDir: tmp})
+		if err != nil {
+			return err
+		}
+		ph.SiteBuild, ph.AfterHugo = res.Elapsed, time.Since(start)-res.Elapsed
+		for _, s := range res.Summary {
+			ph.HugoRender += s.Render
+		}
+		err = afero.Walk(res.Output, "/", func(_ string, info fs.FileInfo, err error) error {
+			if err == nil && !info.IsDir() {
+				ph.Files++
+				ph.Bytes += info.Size()
+			}
+			return err
+		})
+		rendered = time.Now()
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", out, err)
 	}
-	ph := &bench.Phases{SiteBuild: res.Elapsed, AfterHugo: rendered - res.Elapsed, CopyToDisk: time.Since(start)}
-	for _, s := range res.Summary {
-		ph.HugoRender += s.Render
-	}
-	err = afero.Walk(res.Output, "/", func(_ string, info fs.FileInfo, err error) error {
-		if err == nil && !info.IsDir() {
-			ph.Files++
-			ph.Bytes += info.Size()
-		}
-		return err
-	})
-	return ph, err
+	ph.Swap = time.Since(rendered)
+	return ph, nil
 }
