@@ -29,7 +29,7 @@ test-browser:
 
 ## bench: speed against the Hugo CLI, written to BENCHMARKS.md
 bench:
-	$(GO) run ./internal/bench/cmd/bench -out BENCHMARKS.md
+	$(GO) run ./internal/bench/cmd/bench -runs 9 -out BENCHMARKS.md
 
 ## newsletter: assemble the draft issue of a month, e.g. make newsletter MONTH=2012-06
 newsletter:

@@ -62,9 +62,9 @@ func TestReadIssue(t *testing.T) {
 
 func TestCommandLine(t *testing.T) {
 	for args, want := range map[string]string{
-		"-out BENCHMARKS.md":                   "make bench    # = go run ./internal/bench/cmd/bench -out BENCHMARKS.md",
-		"-out BENCHMARKS.md -save /tmp/x.json": "make bench    # = go run ./internal/bench/cmd/bench -out BENCHMARKS.md",
-		"-sizes 500 -out B.md":                 "go run ./internal/bench/cmd/bench -sizes 500 -out B.md",
+		"-runs 9 -out BENCHMARKS.md":                   "make bench    # = go run ./internal/bench/cmd/bench -runs 9 -out BENCHMARKS.md",
+		"-runs 9 -out BENCHMARKS.md -save /tmp/x.json": "make bench    # = go run ./internal/bench/cmd/bench -runs 9 -out BENCHMARKS.md",
+		"-sizes 500 -out B.md":                         "go run ./internal/bench/cmd/bench -sizes 500 -out B.md",
 	} {
 		if got := commandLine(strings.Fields(args)); got != want {
 			t.Errorf("%s: %q, want %q", args, got, want)
