@@ -25,8 +25,8 @@ func (p Project) siteOptions() site.Options {
 	return site.Options{Fs: p.Fs, Dir: p.Dir, Config: p.Config}
 }
 
-// Render builds the whole portal in memory: Hugo's pages plus the files the build adds
-// after Hugo. Nothing is written to the project.
+// Render builds the whole portal — Hugo's pages, then the files the steps after Hugo add —
+// in memory, or where opts.Destination says. Nothing else in the project is written.
 func Render(p Project, opts site.Options) (*site.Result, error) {
 	res, err := site.Build(opts)
 	if err != nil {
@@ -40,8 +40,9 @@ func Render(p Project, opts site.Options) (*site.Result, error) {
 	return res, nil
 }
 
-// afterHugo are the build steps that write into the output after Hugo has rendered it.
-var afterHugo []func(Project, *site.Result) error
+// afterHugo are the build steps that write into the output after Hugo has rendered it,
+// in order (steps.go).
+var afterHugo = []func(Project, *site.Result) error{exportStatistics, writeNewsletterFeeds}
 
 // Build renders the portal straight into a new folder beside outDir (relative to the
 // project, or absolute) and swaps it in place of outDir. On any error outDir is left

@@ -8,11 +8,6 @@ import (
 	"github.com/contratto/portal/newsletter"
 )
 
-// The steps run in this order after Hugo, on every build.
-func init() {
-	afterHugo = append(afterHugo, exportStatistics, writeNewsletterFeeds)
-}
-
 // exportStatistics writes public/data/stats.json and the CSV downloads from the
 // protected releases in data/stats/.
 func exportStatistics(p Project, res *site.Result) error {
