@@ -539,4 +539,13 @@ The newsletter: a month of 500 items did not fit the email even as titles and li
 of HTML per item). Assembling now tries a last layout: the first 100 items and one link to the
 month's news on the portal for the rest, so a busy month never fails; the 50-item email keeps its
 summaries (55 KB).
+
+After the fixes, the ratio still moves from run to run more than the 5% the target allows: in the
+runs of this day it was between 0.84× and 1.14× at 500 pages and between 1.01× and 1.12× at 10,000,
+with the fastest-runs and CPU columns moving the same way. The large builds spend much of their time
+in system calls writing 159 MB to disk (see the min–max columns), and the in-process build of the
+10,000 site above takes less time than the CLI's fastest run. Read a ratio above 1.05× on one size
+as "not shown to be met" rather than as a cost of the portal; a quiet machine with a fast disk and
+more runs (` + "`-runs`, `-large-runs`" + `) narrows it.
+
 `
