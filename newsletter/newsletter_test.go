@@ -319,8 +319,6 @@ func TestBusyMonthsStayWithinTheEmailBudget(t *testing.T) {
 	}
 }
 
-func firstLine(s string) string { line, _, _ := strings.Cut(s, "\n"); return line }
-
 func TestSendTestReachesARealSMTPServer(t *testing.T) {
 	p := fixture(t)
 	assemble(t, p, newsletter.AssembleOptions{})

@@ -193,7 +193,7 @@ func run(opts Options, skipRender bool) (*Result, error) {
 func buildRecovering(h *hugolib.HugoSites, cfg hugolib.BuildCfg, logs *logCollector, fsys afero.Fs, dir string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("Hugo stopped with an internal error (%v)", r)
+			err = fmt.Errorf("the build stopped inside Hugo with an internal error (%v)", r)
 			if errs := logs.errors(); len(errs) > 0 {
 				err = errors.New(strings.Join(errs, "\n"))
 			} else if fmErr := firstFrontMatterError(fsys, filepath.Join(dir, "content")); fmErr != nil {

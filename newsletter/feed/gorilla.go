@@ -45,9 +45,6 @@ func isPermaLink(id string) string {
 	return "false"
 }
 
-// rfc822 formats t for RSS: RFC 1123 with a numeric zone and a 4-digit year.
-func rfc822(t time.Time) string { return t.Format(time.RFC1123Z) }
-
 // rfc3339 formats t for Atom.
 func rfc3339(t time.Time) string { return t.Format(time.RFC3339) }
 

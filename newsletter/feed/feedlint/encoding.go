@@ -42,7 +42,6 @@ func decodeDocument(c *checker, data []byte) string {
 		if declared != "" && !isUTF8Label(declared) {
 			c.errorf(declPos, "UnicodeError", "Document starts with UTF-8 BOM marker but has incompatible declaration of %s", declared)
 		}
-		enc = unicode.UTF8
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
 		order := unicode.BigEndian
 		if data[0] == 0xFF {
