@@ -3,6 +3,7 @@ package newsletter
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/contratto/portal/internal/site"
@@ -22,11 +23,7 @@ type Config struct {
 }
 
 // Helpline is one of the three numbers of site.toml.
-type Helpline struct {
-	Key     string // "regional", "national", "emergency"
-	Display string // "800 186 086"
-	Tel     string // "800186086"
-}
+type Helpline = site.Helpline
 
 // helplineKeys is the order the numbers are shown in everywhere.
 var helplineKeys = []string{"regional", "national", "emergency"}
@@ -65,14 +62,16 @@ func configFrom(res *site.Result) (Config, error) {
 	if len(missing) > 0 {
 		return Config{}, fmt.Errorf("site.toml: [params.newsletter] needs %s", strings.Join(sorted(missing), ", "))
 	}
-	lines := cast.ToStringMap(params["helplines"])
+	lines, err := res.Helplines()
+	if err != nil {
+		return Config{}, fmt.Errorf("site.toml: %w", err)
+	}
 	for _, key := range helplineKeys {
-		l := cast.ToStringMap(lines[key])
-		h := Helpline{Key: key, Display: cast.ToString(l["display"]), Tel: cast.ToString(l["tel"])}
-		if h.Display == "" || h.Tel == "" {
-			return Config{}, fmt.Errorf("site.toml: [params.helplines.%s] needs display and tel", key)
+		i := slices.IndexFunc(lines, func(h Helpline) bool { return h.Key == key })
+		if i < 0 {
+			return Config{}, fmt.Errorf("site.toml: [params.helplines.%s] is missing", key)
 		}
-		c.Helplines = append(c.Helplines, h)
+		c.Helplines = append(c.Helplines, lines[i])
 	}
 	return c, nil
 }

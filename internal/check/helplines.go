@@ -1,9 +1,7 @@
 package check
 
 import (
-	"errors"
 	"fmt"
-	"reflect"
 	"regexp"
 	"strings"
 
@@ -11,55 +9,7 @@ import (
 )
 
 // Helpline is one number of site.toml's [params.helplines].
-type Helpline struct {
-	Key     string // "regional", "national", "emergency": the shortcode's argument
-	Display string // as readers see it: "800 290 290"
-	Tel     string // as phones dial it: "800290290"
-}
-
-// SiteHelplines reads [params.helplines] from a built site, sorted by key.
-func SiteHelplines(res *site.Result) ([]Helpline, error) {
-	if res == nil || len(res.Languages) == 0 {
-		return nil, errors.New("the site has no languages")
-	}
-	all, ok := asMap(res.Languages[0].Params["helplines"])
-	if !ok || len(all) == 0 {
-		return nil, errors.New("[params.helplines] is missing")
-	}
-	var out []Helpline
-	for _, key := range sortedKeys(all) {
-		m, ok := asMap(all[key])
-		if !ok {
-			return nil, fmt.Errorf("[params.helplines.%s] is not a table", key)
-		}
-		h := Helpline{Key: key, Display: str(m["display"]), Tel: str(m["tel"])}
-		if h.Display == "" || h.Tel == "" {
-			return nil, fmt.Errorf("[params.helplines.%s] needs both display and tel", key)
-		}
-		out = append(out, h)
-	}
-	return out, nil
-}
-
-// asMap reads a table of Hugo params, whatever map type Hugo gave it.
-func asMap(v any) (map[string]any, bool) {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Map || rv.Type().Key().Kind() != reflect.String {
-		return nil, false
-	}
-	out := map[string]any{}
-	for it := rv.MapRange(); it.Next(); {
-		out[it.Key().String()] = it.Value().Interface()
-	}
-	return out, true
-}
-
-func str(v any) string {
-	if v == nil {
-		return ""
-	}
-	return fmt.Sprint(v)
-}
+type Helpline = site.Helpline
 
 // Helplines checks that every phone number is the one in site.toml. In content (body
 // and front matter), a number that looks like a helpline but differs from site.toml
@@ -70,7 +20,7 @@ func Helplines(in Input) []Finding {
 	if in.Site == nil {
 		return nil
 	}
-	lines, err := SiteHelplines(in.Site)
+	lines, err := in.Site.Helplines()
 	if err != nil {
 		return []Finding{{File: in.config(), Severity: Error, Rule: "helpline", Message: err.Error()}}
 	}

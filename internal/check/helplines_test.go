@@ -12,7 +12,7 @@ var testLines = []Helpline{
 }
 
 func TestSiteHelplines(t *testing.T) {
-	got, err := SiteHelplines(build(t, clean).Site)
+	got, err := build(t, clean).Site.Helplines()
 	if err != nil {
 		t.Fatal(err)
 	}
