@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/contratto/portal/internal/atomicfs"
+	"github.com/contratto/portal/internal/sitetest"
 	"github.com/contratto/portal/newsletter"
 	"github.com/contratto/portal/newsletter/feed/feedlint"
 	"github.com/contratto/portal/newsletter/social"
@@ -67,8 +68,8 @@ func TestNewsletterMonthEndToEnd(t *testing.T) {
 			prefix = "/" + l.Code + "/"
 		}
 		t.Run(l.Code, func(t *testing.T) {
-			issue := readFile(t, res.Output, prefix+"newsletter/2012-06/index.html")
-			archive := readFile(t, res.Output, prefix+"newsletter/index.html")
+			issue := sitetest.Read(t, res.Output, prefix+"newsletter/2012-06/index.html")
+			archive := sitetest.Read(t, res.Output, prefix+"newsletter/index.html")
 			if !strings.Contains(archive, `href=`+prefix+`newsletter/2012-06/`) {
 				t.Errorf("the archive does not list the issue")
 			}
@@ -79,7 +80,7 @@ func TestNewsletterMonthEndToEnd(t *testing.T) {
 			}
 			for _, name := range []string{"index.xml", "atom.xml", "feed.json"} {
 				file := prefix + "newsletter/" + name
-				data := []byte(readFile(t, res.Output, file))
+				data := []byte(sitetest.Read(t, res.Output, file))
 				location := "https://contratto.example" + file
 				for _, f := range feedlint.Failing(feedlint.CheckWith(file, data, feedlint.Options{Location: location})) {
 					t.Errorf("%s", f)
@@ -99,7 +100,7 @@ func TestNewsletterMonthEndToEnd(t *testing.T) {
 				}
 			}
 			news := prefix + "notizie/index.xml"
-			data := []byte(readFile(t, res.Output, news))
+			data := []byte(sitetest.Read(t, res.Output, news))
 			for _, f := range feedlint.Failing(feedlint.CheckWith(news, data, feedlint.Options{Location: "https://contratto.example" + news})) {
 				t.Errorf("%s", f)
 			}
@@ -114,11 +115,11 @@ func TestNewsletterMonthEndToEnd(t *testing.T) {
 // checkArtefacts checks one language's email files: the size budget and the MIME shape.
 func checkArtefacts(t *testing.T, fsys afero.Fs, dir, locale string) {
 	t.Helper()
-	html := readFile(t, fsys, dir+"/email.html")
+	html := sitetest.Read(t, fsys, dir+"/email.html")
 	if len(html) > 90*1024 {
 		t.Errorf("email.html is %d bytes, over 90 KB", len(html))
 	}
-	msg, err := mail.ReadMessage(strings.NewReader(readFile(t, fsys, dir+"/issue.eml")))
+	msg, err := mail.ReadMessage(strings.NewReader(sitetest.Read(t, fsys, dir+"/issue.eml")))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +164,7 @@ func checkArtefacts(t *testing.T, fsys afero.Fs, dir, locale string) {
 func checkSocialDrafts(t *testing.T, fsys afero.Fs, dir string) {
 	t.Helper()
 	var drafts []social.Draft
-	if err := json.Unmarshal([]byte(readFile(t, fsys, dir+"/social.json")), &drafts); err != nil {
+	if err := json.Unmarshal([]byte(sitetest.Read(t, fsys, dir+"/social.json")), &drafts); err != nil {
 		t.Fatal(err)
 	}
 	if len(drafts) != len(social.Platforms) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/contratto/portal/internal/site"
+	"github.com/contratto/portal/internal/sitetest"
 	"github.com/spf13/afero"
 )
 
@@ -62,16 +63,16 @@ func TestRealSiteBuildsWithoutWarnings(t *testing.T) {
 
 func TestRealSiteLanguagesAtTheirPlaces(t *testing.T) {
 	res := realSite(t)
-	home := readFile(t, res.Output, "/index.html")
+	home := sitetest.Read(t, res.Output, "/index.html")
 	if !strings.Contains(home, `<html lang=it dir=ltr>`) {
 		t.Errorf("public/index.html is not Italian: %.200s", home)
 	}
-	en := readFile(t, res.Output, "/en/index.html")
+	en := sitetest.Read(t, res.Output, "/en/index.html")
 	if !strings.Contains(en, `<html lang=en dir=ltr>`) {
 		t.Errorf("public/en/index.html is not English: %.200s", en)
 	}
 	for _, lang := range []string{"ar", "ur"} {
-		if page := readFile(t, res.Output, "/"+lang+"/index.html"); !strings.Contains(page, `lang=`+lang+` dir=rtl>`) {
+		if page := sitetest.Read(t, res.Output, "/"+lang+"/index.html"); !strings.Contains(page, `lang=`+lang+` dir=rtl>`) {
 			t.Errorf("%s home is not right-to-left: %.200s", lang, page)
 		}
 	}
@@ -90,13 +91,4 @@ func TestEveryPageShowsTheHelplines(t *testing.T) {
 			}
 		}
 	}
-}
-
-func readFile(t *testing.T, fsys afero.Fs, path string) string {
-	t.Helper()
-	b, err := afero.ReadFile(fsys, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }

@@ -613,7 +613,7 @@ func TestStructuredDataNamesEveryHelpline(t *testing.T) {
 func TestScriptsKeepNoTrace(t *testing.T) {
 	res := realSite(t)
 	for _, f := range siteFiles(t, res.Output, ".js") {
-		b := readFile(t, res.Output, f.path)
+		b := sitetest.Read(t, res.Output, f.path)
 		for _, banned := range []string{"localStorage", "sessionStorage", "document.cookie", "serviceWorker", "indexedDB", "fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "caches."} {
 			if strings.Contains(b, banned) {
 				t.Errorf("public%s uses %s: the portal stores nothing and sends nothing", f.path, banned)
@@ -623,7 +623,7 @@ func TestScriptsKeepNoTrace(t *testing.T) {
 }
 
 func TestMarkdownLinksGiveNothingAway(t *testing.T) {
-	hook := readFile(t, afero.NewOsFs(), "../../layouts/_markup/render-link.html")
+	hook := sitetest.Read(t, afero.NewOsFs(), "../../layouts/_markup/render-link.html")
 	res := sitetest.Build(t, `-- site.toml --
 baseURL = "https://contratto.example/"
 disableKinds = ["taxonomy", "term", "rss", "sitemap", "404"]

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/contratto/portal/internal/sitetest"
 	"github.com/spf13/afero"
 	"golang.org/x/net/html"
 )
@@ -36,7 +37,7 @@ func TestRealDataSectionInEveryLanguage(t *testing.T) {
 	for _, l := range res.Languages {
 		t.Run(l.Code, func(t *testing.T) {
 			path := dataPage(l.Code, l.Default)
-			doc := parseHTML(t, readFile(t, res.Output, path))
+			doc := parseHTML(t, sitetest.Read(t, res.Output, path))
 			period := byID(t, doc, "stats-2012-h1")
 			if got := textOf(period); !strings.Contains(got, res.FormatDate(l.Code, start, res.T(l.Code, "monthYear", nil))) ||
 				!strings.Contains(got, res.FormatDate(l.Code, end, res.T(l.Code, "monthYear", nil))) {
@@ -111,7 +112,7 @@ func TestRealSiteHasNoSmallPersonsCounts(t *testing.T) {
 			} `json:"tables"`
 		} `json:"periods"`
 	}
-	if err := json.Unmarshal([]byte(readFile(t, res.Output, "/data/stats.json")), &export); err != nil {
+	if err := json.Unmarshal([]byte(sitetest.Read(t, res.Output, "/data/stats.json")), &export); err != nil {
 		t.Fatal(err)
 	}
 	k := export.Threshold
@@ -149,7 +150,7 @@ func TestRealSiteHasNoSmallPersonsCounts(t *testing.T) {
 			return err
 		}
 		csvs++
-		rows, err := csv.NewReader(strings.NewReader(readFile(t, res.Output, path))).ReadAll()
+		rows, err := csv.NewReader(strings.NewReader(sitetest.Read(t, res.Output, path))).ReadAll()
 		if err != nil {
 			t.Errorf("%s: %v", path, err)
 			return nil
