@@ -36,10 +36,8 @@ type renderer struct {
 
 // language returns the site's language with code.
 func (r *renderer) language(code string) (site.Language, error) {
-	for _, l := range r.res.Languages {
-		if l.Code == code {
-			return l, nil
-		}
+	if l, ok := r.res.Language(code); ok {
+		return l, nil
 	}
 	return site.Language{}, fmt.Errorf("unknown language %q: site.toml declares %s", code, strings.Join(r.languageCodes(), ", "))
 }

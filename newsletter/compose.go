@@ -81,10 +81,8 @@ func (w words) pageDate(p site.Page) string {
 
 // languageLabel is the native name of a language of the site.
 func languageLabel(res *site.Result, code string) string {
-	for _, l := range res.Languages {
-		if l.Code == code {
-			return l.Label
-		}
+	if l, ok := res.Language(code); ok {
+		return l.Label
 	}
 	return code
 }

@@ -27,7 +27,7 @@ func WriteFeeds(res *site.Result) error {
 		return err
 	}
 	host := hostOf(cfg.BaseURL)
-	newest := newestDate(res)
+	newest := res.LastChange()
 	for _, l := range res.Languages {
 		var archive *site.Page
 		var items []feed.Item
@@ -99,18 +99,4 @@ func hostOf(base string) string {
 		return base
 	}
 	return u.Hostname()
-}
-
-// newestDate is the latest date of any page: a feed without items still needs a date,
-// and it must come from the content, never from the clock.
-func newestDate(res *site.Result) time.Time {
-	var newest time.Time
-	for _, pages := range res.Pages {
-		for _, p := range pages {
-			if p.Date.After(newest) {
-				newest = p.Date
-			}
-		}
-	}
-	return newest
 }

@@ -42,7 +42,7 @@ func Render(p Project, opts site.Options) (*site.Result, error) {
 
 // afterHugo are the build steps that write into the output after Hugo has rendered it,
 // in order (steps.go).
-var afterHugo = []func(Project, *site.Result) error{exportStatistics, writeNewsletterFeeds}
+var afterHugo = []func(Project, *site.Result) error{exportStatistics, writeNewsletterFeeds, writeNewsFeeds}
 
 // Build renders the portal straight into a new folder beside outDir (relative to the
 // project, or absolute) and swaps it in place of outDir. On any error outDir is left

@@ -18,6 +18,7 @@ import (
 type Language struct {
 	Code      string // the key in site.toml: "it", "ar", "pcm"
 	Label     string // the name in the language itself: "العربية"
+	Title     string // the site's title in that language
 	Locale    string // the BCP 47 tag used for lang attributes: "zh-Hans" (the code when unset)
 	Direction string // "ltr" or "rtl" ("ltr" when unset)
 	Default   bool
@@ -56,6 +57,30 @@ func (p Page) Summary() string {
 	return plainText(string(p.hugo.Summary(context.Background())))
 }
 
+// LastChange is the latest date of any page: what a feed without items is dated, since a
+// date must come from the content, never from the clock.
+func (r *Result) LastChange() time.Time {
+	var newest time.Time
+	for _, pages := range r.Pages {
+		for _, p := range pages {
+			if p.Date.After(newest) {
+				newest = p.Date
+			}
+		}
+	}
+	return newest
+}
+
+// Language returns the site's language with code, and whether there is one.
+func (r *Result) Language(code string) (Language, bool) {
+	for _, l := range r.Languages {
+		if l.Code == code {
+			return l, true
+		}
+	}
+	return Language{}, false
+}
+
 // IsFallback reports whether the page shows text written in another language.
 func (p Page) IsFallback() bool { return p.ContentLang != p.Lang }
 
@@ -73,6 +98,7 @@ func languages(h *hugolib.HugoSites) []Language {
 		out = append(out, Language{
 			Code:      l.Lang,
 			Label:     l.Label(),
+			Title:     s.Title(),
 			Locale:    locale,
 			Direction: direction,
 			Default:   i == 0,
