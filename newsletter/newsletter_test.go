@@ -3,7 +3,6 @@ package newsletter_test
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,14 +12,14 @@ import (
 	"testing"
 	"time"
 
+	goldenfile "github.com/contratto/portal/internal/golden"
+
 	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/contratto/portal/internal/sitetest"
 	"github.com/contratto/portal/newsletter"
 	"github.com/contratto/portal/newsletter/eml/smtptest"
 	"github.com/spf13/afero"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 const month = "2012-06"
 
@@ -267,23 +266,7 @@ func TestGoldenArtefacts(t *testing.T) {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it)\n--- got ---\n%s", name, got)
-	}
+	goldenfile.Assert(t, filepath.Join("testdata", "golden", name), []byte(got))
 }
 
 func TestBusyMonthsStayWithinTheEmailBudget(t *testing.T) {

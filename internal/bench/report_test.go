@@ -1,16 +1,14 @@
 package bench
 
 import (
-	"flag"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	goldenfile "github.com/contratto/portal/internal/golden"
+)
 
 func timing(secs ...float64) Timing {
 	var t Timing
@@ -127,22 +125,7 @@ func fixtureReport() *Report {
 
 func TestReportMarkdown(t *testing.T) {
 	got := fixtureReport().Markdown()
-	path := filepath.Join("testdata", "report.golden.md")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("the report differs from %s (go test -update rewrites it):\n%s", path, got)
-	}
+	goldenfile.Assert(t, filepath.Join("testdata", "report.golden.md"), got)
 }
 
 func TestReportVerdicts(t *testing.T) {

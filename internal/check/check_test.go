@@ -2,18 +2,16 @@ package check
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	goldenfile "github.com/contratto/portal/internal/golden"
 
 	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/sitetest"
 	"github.com/spf13/afero"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // clean is a small site in the project's shape that passes every rule: three
 // languages (one right-to-left), a page translated everywhere, a page only in Italian
@@ -267,19 +265,7 @@ func TestReportGolden(t *testing.T) {
 	if err := r.Write(&got); err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "report.golden")
-	if *update {
-		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got.Bytes(), want) {
-		t.Errorf("report differs from %s (go test -update rewrites it):\n%s", golden, got.String())
-	}
+	goldenfile.Assert(t, filepath.Join("testdata", "report.golden"), got.Bytes())
 	var again bytes.Buffer
 	if err := Run(in, Options{Essential: []string{"help", "project"}}, nil).Write(&again); err != nil {
 		t.Fatal(err)

@@ -2,15 +2,15 @@ package portal
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	goldenfile "github.com/contratto/portal/internal/golden"
 
 	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/sitetest"
@@ -18,8 +18,6 @@ import (
 	"github.com/spf13/afero"
 	"golang.org/x/net/html"
 )
-
-var updateStats = flag.Bool("update-stats", false, "rewrite the statistics golden files in testdata/")
 
 // statsTemplates are the project's files the data section and chart blocks are made of:
 // the small sites below use them as they are.
@@ -509,20 +507,7 @@ func TestChartGolden(t *testing.T) {
 			t.Fatalf("%s: no chart", c.page)
 		}
 		m = strings.ReplaceAll(m, "><", ">\n<") + "\n"
-		path := filepath.Join("testdata", c.golden)
-		if *updateStats {
-			if err := os.WriteFile(path, []byte(m), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (go test -run TestChartGolden -update-stats writes it)", err)
-		}
-		if string(want) != m {
-			t.Errorf("%s differs from %s (go test -run TestChartGolden -update-stats rewrites it):\n%s", c.page, path, m)
-		}
+		goldenfile.Assert(t, filepath.Join("testdata", c.golden), []byte(m))
 	}
 }
 

@@ -2,7 +2,6 @@ package chart
 
 import (
 	"bytes"
-	"flag"
 	"image"
 	"image/color"
 	"image/png"
@@ -12,9 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden.png")
+	goldenfile "github.com/contratto/portal/internal/golden"
+)
 
 // italianThousands writes 2651 as "2.651".
 func italianThousands(v int) string {
@@ -341,13 +340,8 @@ func TestGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			got, _ := mustPNG(t, c)
 			path := filepath.Join("testdata", name+".golden.png")
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
+			if goldenfile.Update() {
+				goldenfile.Write(t, path, got)
 				return
 			}
 			wantBytes, err := os.ReadFile(path)

@@ -3,16 +3,15 @@ package email
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	goldenfile "github.com/contratto/portal/internal/golden"
+)
 
 // fixture is the message of testdata/LANG.md, as the newsletter command
 // would fill it for the 2012-06 issue.
@@ -66,20 +65,7 @@ func fixture(t testing.TB, lang string) Message {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it); got:\n%s", path, got)
-	}
+	goldenfile.Assert(t, filepath.Join("testdata", name), got)
 }
 
 func TestGolden(t *testing.T) {

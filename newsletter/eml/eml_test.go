@@ -2,20 +2,18 @@ package eml
 
 import (
 	"bytes"
-	"flag"
 	"io"
 	"mime"
 	"mime/multipart"
 	"mime/quotedprintable"
 	"net/mail"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	goldenfile "github.com/contratto/portal/internal/golden"
+)
 
 const (
 	sampleText = "ConTratTo, newsletter di giugno 2012\n====\n\nUna riga con spazio finale \nChiama il numero verde 800 186 086.\n.\nFrom the start of a line, = and a very long line that goes on and on well past the seventy-six characters quoted-printable allows.\n"
@@ -194,19 +192,7 @@ func TestBuildDeterministic(t *testing.T) {
 		"List-Unsubscribe,List-Unsubscribe-Post,Content-Type" {
 		t.Errorf("header order: %s", got)
 	}
-	path := filepath.Join("testdata", "issue.eml")
-	if *update {
-		if err := os.WriteFile(path, a, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update creates it)", err)
-	}
-	if !bytes.Equal(a, want) {
-		t.Errorf("%s differs (go test -update rewrites it); got:\n%s", path, a)
-	}
+	goldenfile.Assert(t, filepath.Join("testdata", "issue.eml"), a)
 }
 
 func TestBuildValidation(t *testing.T) {

@@ -3,21 +3,19 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	goldenfile "github.com/contratto/portal/internal/golden"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/spf13/afero"
 
 	"github.com/contratto/portal/newsletter/feed/feedlint"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func mustRender(t testing.TB, f Feed) Files {
 	t.Helper()
@@ -105,23 +103,7 @@ func TestRoundTrip(t *testing.T) {
 func TestGolden(t *testing.T) {
 	for _, f := range []Feed{italianFeed(), arabicFeed()} {
 		for _, file := range mustRender(t, f).List() {
-			path := filepath.Join("testdata", f.Lang, file.Name)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, file.Data, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				continue
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(file.Data, want) {
-				t.Errorf("%s differs from the golden file (run with -update if the change is meant):\n--- got\n%s", path, file.Data)
-			}
+			goldenfile.Assert(t, filepath.Join("testdata", f.Lang, file.Name), file.Data)
 		}
 	}
 }

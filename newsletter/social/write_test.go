@@ -4,18 +4,15 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	goldenfile "github.com/contratto/portal/internal/golden"
+
 	"github.com/spf13/afero"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // The golden posts use only published figures (data/stats/2012-H1.json).
 func arabicPost() Post {
@@ -79,36 +76,10 @@ func TestWriteFilesGolden(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				golden := filepath.Join("testdata", "golden", p.Lang, name)
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(golden, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to create it)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs from %s (run go test -update after checking the change):\n%s", name, golden, firstDiff(got, want))
-				}
+				goldenfile.Assert(t, filepath.Join("testdata", "golden", p.Lang, name), got)
 			}
 		})
 	}
-}
-
-func firstDiff(a, b []byte) string {
-	al, bl := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
-	for i := 0; i < len(al) && i < len(bl); i++ {
-		if al[i] != bl[i] {
-			return "line " + strconv.Itoa(i+1) + ":\n got: " + al[i] + "\nwant: " + bl[i]
-		}
-	}
-	return "lengths differ"
 }
 
 func TestOutputsAreDeterministicAndParse(t *testing.T) {
