@@ -15,9 +15,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/contratto/portal/internal/atomicfs"
+	"github.com/contratto/portal/internal/feedlinttest"
 	"github.com/contratto/portal/internal/sitetest"
 	"github.com/contratto/portal/newsletter"
-	"github.com/contratto/portal/newsletter/feed/feedlint"
 	"github.com/contratto/portal/newsletter/social"
 	"github.com/mmcdole/gofeed"
 	"github.com/spf13/afero"
@@ -82,7 +82,7 @@ func TestNewsletterMonthEndToEnd(t *testing.T) {
 				file := prefix + "newsletter/" + name
 				data := []byte(sitetest.Read(t, res.Output, file))
 				location := "https://contratto.example" + file
-				for _, f := range feedlint.Failing(feedlint.CheckWith(file, data, feedlint.Options{Location: location})) {
+				for _, f := range feedlinttest.Failing(feedlinttest.CheckWith(file, data, feedlinttest.Options{Location: location})) {
 					t.Errorf("%s", f)
 				}
 				parsed, err := parser.Parse(bytes.NewReader(data))
@@ -101,7 +101,7 @@ func TestNewsletterMonthEndToEnd(t *testing.T) {
 			}
 			news := prefix + "notizie/index.xml"
 			data := []byte(sitetest.Read(t, res.Output, news))
-			for _, f := range feedlint.Failing(feedlint.CheckWith(news, data, feedlint.Options{Location: "https://contratto.example" + news})) {
+			for _, f := range feedlinttest.Failing(feedlinttest.CheckWith(news, data, feedlinttest.Options{Location: "https://contratto.example" + news})) {
 				t.Errorf("%s", f)
 			}
 			if parsed, err := parser.Parse(bytes.NewReader(data)); err != nil || len(parsed.Items) == 0 {

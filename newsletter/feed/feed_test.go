@@ -14,7 +14,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	"github.com/spf13/afero"
 
-	"github.com/contratto/portal/newsletter/feed/feedlint"
+	"github.com/contratto/portal/internal/feedlinttest"
 )
 
 func mustRender(t testing.TB, f Feed) Files {
@@ -120,7 +120,7 @@ func TestValidatorClean(t *testing.T) {
 			f.Items[i].ID = strings.TrimSuffix(f.Items[i].ID, "/it") + "/" + lang
 		}
 		for _, file := range mustRender(t, f).List() {
-			findings := feedlint.CheckWith(file.Name, file.Data, feedlint.Options{Location: f.BaseURL + file.Name})
+			findings := feedlinttest.CheckWith(file.Name, file.Data, feedlinttest.Options{Location: f.BaseURL + file.Name})
 			for _, finding := range findings {
 				t.Errorf("%s: %s", lang, finding)
 			}
@@ -136,7 +136,7 @@ func TestEmptyFeed(t *testing.T) {
 	f.Updated = time.Date(2012, 6, 1, 0, 0, 0, 0, time.UTC)
 	out := mustRender(t, f)
 	for _, file := range out.List() {
-		if findings := feedlint.Check(file.Name, file.Data); len(findings) > 0 {
+		if findings := feedlinttest.Check(file.Name, file.Data); len(findings) > 0 {
 			t.Errorf("%s: %v", file.Name, findings)
 		}
 		got := parse(t, file.Name, file.Data)
@@ -229,7 +229,7 @@ func TestDatesAndAuthor(t *testing.T) {
 		bytes.Contains(out.RSS, []byte("dc:creator")) {
 		t.Errorf("with an email, RSS should carry managingEditor \"email (Name)\" and no dc:creator:\n%s", out.RSS)
 	}
-	if findings := feedlint.Check(RSSFile, out.RSS); len(findings) > 0 {
+	if findings := feedlinttest.Check(RSSFile, out.RSS); len(findings) > 0 {
 		t.Errorf("RSS with managingEditor: %v", findings)
 	}
 }
@@ -242,7 +242,7 @@ func TestPermaLinkGuid(t *testing.T) {
 	if !bytes.Contains(out.RSS, []byte(`<guid isPermaLink="true">https://contratto.example/ar/newsletter/2012-06/</guid>`)) {
 		t.Errorf("an http ID should be a permalink guid:\n%s", out.RSS)
 	}
-	if findings := feedlint.Check(RSSFile, out.RSS); len(findings) > 0 {
+	if findings := feedlinttest.Check(RSSFile, out.RSS); len(findings) > 0 {
 		t.Errorf("%v", findings)
 	}
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/mmcdole/gofeed"
 
-	"github.com/contratto/portal/newsletter/feed/feedlint"
+	"github.com/contratto/portal/internal/feedlinttest"
 )
 
 // FuzzRender: whatever text an editor writes, Render either refuses it with
@@ -34,8 +34,8 @@ func FuzzRender(f *testing.F) {
 			if got, want := strings.TrimSpace(parsed.Items[0].Title), strings.TrimSpace(title); got != want {
 				t.Errorf("%s: title %q came back as %q", file.Name, want, got)
 			}
-			for _, finding := range feedlint.Check(file.Name, file.Data) {
-				if finding.Severity == feedlint.Error {
+			for _, finding := range feedlinttest.Check(file.Name, file.Data) {
+				if finding.Severity == feedlinttest.Error {
 					t.Errorf("%s", finding)
 				}
 			}

@@ -1,5 +1,5 @@
-// Package feedlint checks RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents
-// offline against the rules of the W3C Feed Validator
+// Package feedlinttest is a test oracle: it checks RSS 2.0, Atom 1.0 and JSON Feed 1.1
+// documents offline against the rules of the W3C Feed Validator
 // (validator.w3.org/feed), grading each finding as that validator does:
 // an error, a warning, or a recommendation (the validator's "interoperability
 // could be improved" notes).
@@ -9,7 +9,7 @@
 // Finding carries that name, so a finding can be looked up in the
 // validator's documentation. JSON Feed has no W3C validator; its rules come
 // from the JSON Feed 1.1 specification (MUST → error, SHOULD → warning).
-package feedlint
+package feedlinttest
 
 import (
 	"bytes"

@@ -1,4 +1,4 @@
-package feedlint
+package feedlinttest
 
 // knownNamespaces maps the namespaces the W3C validator knows to their
 // preferred prefixes; "" marks the ones it knows but does not validate.

@@ -1,4 +1,4 @@
-package feedlint
+package feedlinttest
 
 import (
 	"net/url"
