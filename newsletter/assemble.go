@@ -9,6 +9,7 @@ import (
 
 	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/contratto/portal/internal/stats"
+	"github.com/contratto/portal/newsletter/archive"
 	"github.com/spf13/afero"
 )
 
@@ -75,7 +76,7 @@ func (s *session) checkReplaceable(m Month, langs []string, force bool) error {
 		if err != nil {
 			return err
 		}
-		if b.Status == StatusPublished {
+		if b.Status == archive.StatusPublished {
 			return fmt.Errorf("%s: the %s issue was published on %s and is frozen; assemble does not change it (to correct it, edit the file and run newsletter publish -month %s -force)", b.Path, m, b.Published, m)
 		}
 		if b.Edited() {
@@ -113,7 +114,7 @@ func (s *session) assembleLanguage(m Month, lang string, release *stats.Release)
 			Draft:          true,
 			TranslationKey: "newsletter-" + m.String(),
 			Month:          m.String(),
-			Status:         StatusDraft,
+			Status:         archive.StatusDraft,
 			ItemsLang:      ed.ItemsLang,
 			Items:          ed.Items,
 			Stats:          ed.Stats,

@@ -11,13 +11,8 @@ import (
 	"strings"
 
 	"github.com/contratto/portal/internal/frontmatter"
+	"github.com/contratto/portal/newsletter/archive"
 	"github.com/goccy/go-yaml"
-)
-
-// Status of an issue.
-const (
-	StatusDraft     = "draft"
-	StatusPublished = "published"
 )
 
 // FrontMatter is what an issue bundle (content/newsletter/YYYY-MM/index.LANG.md) records
@@ -29,10 +24,10 @@ type FrontMatter struct {
 	Date           string `yaml:"date"`        // the publication date once published, YYYY-MM-DD
 	Draft          bool   `yaml:"draft"`       // drafts stay off the portal
 	TranslationKey string `yaml:"translationKey"`
-	Month          string `yaml:"month"`
-	Status         string `yaml:"status"`
+	Month          string `yaml:"month"`               // archive.KeyMonth
+	Status         string `yaml:"status"`              // archive.KeyStatus: archive.StatusDraft or archive.StatusPublished
 	Published      string `yaml:"published,omitempty"` // YYYY-MM-DD
-	Updated        string `yaml:"updated,omitempty"`   // YYYY-MM-DD of the last deliberate correction
+	Updated        string `yaml:"updated,omitempty"`   // archive.KeyUpdated: YYYY-MM-DD of the last deliberate correction
 	// ItemsLang is set when the items are shown in another language than the issue's.
 	ItemsLang string    `yaml:"itemsLang,omitempty"`
 	Items     []ItemRef `yaml:"items"`
@@ -121,8 +116,8 @@ func (b *Bundle) validate() error {
 		problems = append(problems, err.Error())
 	}
 	switch b.Status {
-	case StatusDraft:
-	case StatusPublished:
+	case archive.StatusDraft:
+	case archive.StatusPublished:
 		if b.Published == "" {
 			problems = append(problems, "a published issue needs its published date")
 		}

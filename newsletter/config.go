@@ -16,7 +16,6 @@ type Config struct {
 	From, ReplyTo   string // "Name <address>"
 	MessageIDDomain string
 	UnsubscribeURL  string
-	Author          string
 	Hashtags        []string
 	Sections        []string // the sections whose dated pages are newsletter items
 	Helplines       []Helpline
@@ -46,7 +45,6 @@ func configFrom(res *site.Result) (Config, error) {
 		ReplyTo:         cast.ToString(nl["replyto"]),
 		MessageIDDomain: cast.ToString(nl["messageiddomain"]),
 		UnsubscribeURL:  cast.ToString(nl["unsubscribeurl"]),
-		Author:          cast.ToString(nl["author"]),
 		Hashtags:        cast.ToStringSlice(nl["hashtags"]),
 		Sections:        cast.ToStringSlice(nl["sections"]),
 	}
@@ -54,7 +52,7 @@ func configFrom(res *site.Result) (Config, error) {
 		c.Sections = []string{"notizie"}
 	}
 	var missing []string
-	for key, v := range map[string]string{"from": c.From, "replyTo": c.ReplyTo, "messageIDDomain": c.MessageIDDomain, "unsubscribeURL": c.UnsubscribeURL, "author": c.Author} {
+	for key, v := range map[string]string{"from": c.From, "replyTo": c.ReplyTo, "messageIDDomain": c.MessageIDDomain, "unsubscribeURL": c.UnsubscribeURL} {
 		if v == "" {
 			missing = append(missing, key)
 		}

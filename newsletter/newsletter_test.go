@@ -17,6 +17,7 @@ import (
 	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/contratto/portal/internal/sitetest"
 	"github.com/contratto/portal/newsletter"
+	"github.com/contratto/portal/newsletter/archive"
 	"github.com/contratto/portal/newsletter/eml/smtptest"
 	"github.com/spf13/afero"
 )
@@ -79,7 +80,7 @@ func TestAssemblePicksTheMonthsItems(t *testing.T) {
 	if got := strings.Join(titles, " | "); got != "Il numero verde è attivo | Seminario a Livorno | Riunione della rete" {
 		t.Errorf("items = %s (featured first, then by date; the excluded and July's left out)", got)
 	}
-	if it.Status != newsletter.StatusDraft || !it.Draft || it.Stats != "2012-H1" || it.Edited() {
+	if it.Status != archive.StatusDraft || !it.Draft || it.Stats != "2012-H1" || it.Edited() {
 		t.Errorf("front matter = %+v", it.FrontMatter)
 	}
 	body := string(it.Body)
@@ -204,7 +205,7 @@ func TestPublishedIssueIsFrozen(t *testing.T) {
 		t.Errorf("report:\n%s", out)
 	}
 	it := bundle(t, p, "it")
-	if it.Status != newsletter.StatusPublished || it.Published != "2012-07-02" || it.Date != "2012-07-02" || it.Draft {
+	if it.Status != archive.StatusPublished || it.Published != "2012-07-02" || it.Date != "2012-07-02" || it.Draft {
 		t.Fatalf("front matter after publish = %+v", it.FrontMatter)
 	}
 	first := sitetest.Tree(t, p.Fs, "/")
@@ -330,5 +331,38 @@ func TestSendTestReachesARealSMTPServer(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "sent dist/newsletter/2012-06/en/issue.eml to redazione@contratto.example") {
 		t.Errorf("report: %s", out.String())
+	}
+}
+
+// The portal builds without the email settings; the newsletter's own commands say which
+// of them site.toml lacks, and write nothing.
+func TestEmailSettingsAreRequired(t *testing.T) {
+	cases := []struct {
+		name, drop, want string
+	}{
+		{"two settings", "from|replyTo", "site.toml: [params.newsletter] needs from, replyTo"},
+		{"all of them", "from|replyTo|messageIDDomain|unsubscribeURL|author|hashtags", "site.toml: [params.newsletter] needs from, messageIDDomain, replyTo, unsubscribeURL"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := fixture(t)
+			config := filepath.Join(p.Dir, "site.toml")
+			dropped := regexp.MustCompile(`(?m)^(` + c.drop + `) = .*\n`).ReplaceAllString(sitetest.Read(t, p.Fs, config), "")
+			if err := afero.WriteFile(p.Fs, config, []byte(dropped), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			before := sitetest.Tree(t, p.Fs, "/")
+			for cmd, run := range map[string]func() error{
+				"assemble": func() error { return newsletter.Assemble(p, month, newsletter.AssembleOptions{}, &bytes.Buffer{}) },
+				"publish":  func() error { return newsletter.Publish(p, month, newsletter.PublishOptions{}, &bytes.Buffer{}) },
+			} {
+				if err := run(); err == nil || !strings.Contains(err.Error(), c.want) {
+					t.Errorf("%s: err = %v, want %q", cmd, err, c.want)
+				}
+			}
+			if d := sitetest.DiffTrees(before, sitetest.Tree(t, p.Fs, "/")); d != "" {
+				t.Errorf("files changed:\n%s", d)
+			}
+		})
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/contratto/portal/internal/atomicfs"
+	"github.com/contratto/portal/newsletter/archive"
 	"github.com/spf13/afero"
 )
 
@@ -95,8 +96,8 @@ func Publish(p Project, month string, opts PublishOptions, out io.Writer) error 
 // prepare decides what publishing does to one bundle.
 func (s *session) prepare(b *Bundle, day string, force bool) (published, error) {
 	switch {
-	case b.Status == StatusDraft:
-		b.Status, b.Published, b.Date, b.Draft = StatusPublished, day, day, false
+	case b.Status == archive.StatusDraft:
+		b.Status, b.Published, b.Date, b.Draft = archive.StatusPublished, day, day, false
 		b.Checksum = Checksum(b.Body)
 		return published{bundle: b, changed: true, note: "published on " + day}, nil
 	case !b.Edited() && !force:

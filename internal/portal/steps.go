@@ -5,7 +5,7 @@ import (
 
 	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/stats"
-	"github.com/contratto/portal/newsletter"
+	"github.com/contratto/portal/newsletter/archive"
 )
 
 // exportStatistics writes public/data/stats.json and the CSV downloads from the
@@ -16,5 +16,5 @@ func exportStatistics(p Project, res *site.Result) error {
 
 // writeNewsletterFeeds writes each language's newsletter feeds from the published issues.
 func writeNewsletterFeeds(_ Project, res *site.Result) error {
-	return newsletter.WriteFeeds(res)
+	return archive.WriteFeeds(res)
 }

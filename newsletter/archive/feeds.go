@@ -1,4 +1,4 @@
-package newsletter
+package archive
 
 import (
 	"fmt"
@@ -12,33 +12,26 @@ import (
 	"github.com/spf13/cast"
 )
 
-// sectionName is the portal section that holds the issues.
-const sectionName = "newsletter"
-
 // WriteFeeds writes each language's newsletter feeds (RSS 2.0, Atom and JSON Feed) into
 // the built site, next to the archive page, from the published issues Hugo built.
 // A site without a newsletter section gets no feeds.
 func WriteFeeds(res *site.Result) error {
-	if !hasArchive(res) {
+	if !hasArchive(res) || len(res.Languages) == 0 {
 		return nil
 	}
-	cfg, err := configFrom(res)
-	if err != nil {
-		return err
-	}
-	host := hostOf(cfg.BaseURL)
+	host := hostOf(res.Languages[0].Home)
 	newest := res.LastChange()
 	for _, l := range res.Languages {
 		var archive *site.Page
 		var items []feed.Item
 		for i, p := range res.Pages[l.Code] {
-			if p.Section != sectionName {
+			if p.Section != Section {
 				continue
 			}
 			switch {
 			case p.Kind == "section":
 				archive = &res.Pages[l.Code][i]
-			case p.Kind == "page" && cast.ToString(p.Params["status"]) == StatusPublished:
+			case p.Kind == "page" && cast.ToString(p.Params[KeyStatus]) == StatusPublished:
 				items = append(items, feedItem(p, host, l.Code))
 			}
 		}
@@ -51,7 +44,7 @@ func WriteFeeds(res *site.Result) error {
 			Description: res.T(l.Code, "nlFeedDescription", nil),
 			HomeURL:     archive.Permalink,
 			BaseURL:     archive.Permalink,
-			Author:      feed.Author{Name: cfg.Author},
+			Author:      feed.Author{Name: Author(l)},
 			Updated:     newest,
 			Items:       items,
 		}
@@ -66,10 +59,19 @@ func WriteFeeds(res *site.Result) error {
 	return nil
 }
 
+// Author is who the feeds of lang name as their author: [params.newsletter] author in
+// site.toml, or else the site's title in that language.
+func Author(l site.Language) string {
+	if a := cast.ToString(cast.ToStringMap(l.Params["newsletter"])["author"]); a != "" {
+		return a
+	}
+	return l.Title
+}
+
 func hasArchive(res *site.Result) bool {
 	for _, pages := range res.Pages {
 		for _, p := range pages {
-			if p.Section == sectionName && p.Kind == "section" {
+			if p.Section == Section && p.Kind == "section" {
 				return true
 			}
 		}
@@ -79,7 +81,7 @@ func hasArchive(res *site.Result) bool {
 
 // feedItem is an issue as its feeds carry it; its id never changes once published.
 func feedItem(p site.Page, host, lang string) feed.Item {
-	month := cast.ToString(p.Params["month"])
+	month := cast.ToString(p.Params[KeyMonth])
 	item := feed.Item{
 		ID:        fmt.Sprintf("tag:%s,%s:newsletter/%s/%s", host, p.Date.Format("2006-01-02"), month, lang),
 		Title:     p.Title,
@@ -87,7 +89,7 @@ func feedItem(p site.Page, host, lang string) feed.Item {
 		Summary:   p.Description,
 		Published: p.Date,
 	}
-	if updated, err := time.Parse("2006-01-02", cast.ToString(p.Params["updated"])); err == nil {
+	if updated, err := time.Parse("2006-01-02", cast.ToString(p.Params[KeyUpdated])); err == nil {
 		item.Updated = updated
 	}
 	return item
