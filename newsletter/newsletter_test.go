@@ -347,7 +347,7 @@ func TestEmailSettingsAreRequired(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			p := fixture(t)
 			config := filepath.Join(p.Dir, "site.toml")
-			dropped := regexp.MustCompile(`(?m)^(` + c.drop + `) = .*\n`).ReplaceAllString(sitetest.Read(t, p.Fs, config), "")
+			dropped := regexp.MustCompile(`(?m)^(`+c.drop+`) = .*\n`).ReplaceAllString(sitetest.Read(t, p.Fs, config), "")
 			if err := afero.WriteFile(p.Fs, config, []byte(dropped), 0o644); err != nil {
 				t.Fatal(err)
 			}
