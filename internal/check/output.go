@@ -96,45 +96,21 @@ func readOutput(in Input) (*output, error) {
 	return o, nil
 }
 
-// baseURL is the part every language's home page shares: "https://contratto.example/".
+// baseURL is the site's base URL and its path, always ending in "/".
 func baseURL(res *site.Result) (*url.URL, string) {
-	common := ""
-	for i, l := range res.Languages {
-		if i == 0 {
-			common = l.Home
-			continue
-		}
-		n := 0
-		for n < len(common) && n < len(l.Home) && common[n] == l.Home[n] {
-			n++
-		}
-		common = common[:n]
-	}
-	if i := strings.LastIndex(common, "/"); i >= 0 {
-		common = common[:i+1]
-	}
-	u, err := url.Parse(common)
+	u, err := url.Parse(res.BaseURL)
 	if err != nil || u.Host == "" {
 		u = &url.URL{Path: "/"}
 	}
-	p := u.Path
-	if !strings.HasSuffix(p, "/") {
-		p += "/"
-	}
-	return u, p
+	return u, u.Path
 }
 
 // outputPath is the file a permalink is written to: "/en/aiuto/index.html".
 func (o *output) outputPath(permalink string) string {
-	u, err := url.Parse(permalink)
-	if err != nil {
+	p, ok := o.in.Site.OutputPath(permalink)
+	if !ok {
 		return ""
 	}
-	p := u.Path
-	if !strings.HasPrefix(p, o.basePath) {
-		return ""
-	}
-	p = "/" + strings.TrimPrefix(p, o.basePath)
 	if strings.HasSuffix(p, "/") {
 		p += "index.html"
 	}

@@ -51,6 +51,11 @@ type Result struct {
 	// memory, or Options.PublishDir of Options.Destination. It is empty when the site
 	// was only loaded.
 	Output afero.Fs
+	// BaseURL is the site's base URL as Hugo resolved it (site.toml's baseURL, or
+	// Options.BaseURL), always ending in "/": "https://contratto.example/", or
+	// "https://www.example.org/contratto/" for a site served under a sub-path. Every
+	// absolute address outside Hugo's templates is derived from it.
+	BaseURL string
 	// Languages in the order of their weight; the first is the default language.
 	Languages []Language
 	// Pages per language code: every page Hugo built (home, sections and regular pages).
@@ -175,6 +180,7 @@ func run(opts Options, skipRender bool) (*Result, error) {
 			return nil, relativeError(dir, err)
 		}
 	}
+	res.BaseURL = h.Sites[0].BaseURL()
 	res.texts = newTexts(h)
 	res.Languages = languages(h)
 	res.Pages = pages(h, dir)

@@ -181,6 +181,35 @@ func TestBaseURLOverride(t *testing.T) {
 	}
 }
 
+func TestSubPathBaseURL(t *testing.T) {
+	files := strings.Replace(twoLanguages, `baseURL = "https://example.org/"`, `baseURL = "https://example.org/sub/dir"`, 1)
+	res := sitetest.Build(t, files)
+	if res.BaseURL != "https://example.org/sub/dir/" {
+		t.Errorf("BaseURL = %q, want the configured one with a trailing slash", res.BaseURL)
+	}
+	p := find(t, res, "en", "/aiuto")
+	for _, link := range []string{p.Permalink, p.RelPermalink} {
+		out, ok := res.OutputPath(link)
+		if !ok || out != "/en/aiuto/" {
+			t.Errorf("OutputPath(%q) = %q, %v; want /en/aiuto/", link, out, ok)
+			continue
+		}
+		if _, err := res.Output.Stat(out + "index.html"); err != nil {
+			t.Errorf("%s: the page is not written where OutputPath says: %v", link, err)
+		}
+	}
+	for _, link := range []string{"https://example.org/sub/dir", "/sub/dir/", "//example.org/sub/dir/"} {
+		if out, ok := res.OutputPath(link); !ok || out != "/" {
+			t.Errorf("OutputPath(%q) = %q, %v; want /", link, out, ok)
+		}
+	}
+	for _, outside := range []string{"/sub/", "/sub/directory/", "https://other.example/sub/dir/x", "http://example.org/sub/dir/x", "//other.example/sub/dir/x", "mailto:a@example.org", "sub/dir/x"} {
+		if out, ok := res.OutputPath(outside); ok {
+			t.Errorf("OutputPath(%q) = %q, want outside the site", outside, out)
+		}
+	}
+}
+
 func TestErrorsNameTheFile(t *testing.T) {
 	cases := []struct {
 		name, files string
