@@ -10,6 +10,7 @@ import (
 
 	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/stats"
+	"github.com/contratto/portal/newsletter/archive"
 	"github.com/contratto/portal/newsletter/chart"
 	"github.com/contratto/portal/newsletter/email"
 	"github.com/contratto/portal/newsletter/eml"
@@ -50,13 +51,10 @@ func (r *renderer) languageCodes() []string {
 	return codes
 }
 
-// issueURL is the web version of the issue in lang, as Hugo publishes the bundle.
-func (r *renderer) issueURL(m Month, lang string) string {
-	prefix := ""
-	if lang != r.res.Languages[0].Code {
-		prefix = lang + "/"
-	}
-	return r.cfg.BaseURL + prefix + "newsletter/" + m.String() + "/"
+// issueURL is the web version of the issue in lang, as Hugo publishes the bundle: below
+// the language's home page, which carries the base URL's path and the language prefix.
+func (r *renderer) issueURL(m Month, lang site.Language) string {
+	return lang.Home + archive.Section + "/" + m.String() + "/"
 }
 
 // issueDate is the date an issue carries: its publication date, or the first of its
@@ -101,7 +99,7 @@ func (r *renderer) render(b *Bundle) (artefacts, []string, error) {
 		return nil, nil, fmt.Errorf("%s: %w", b.Path, err)
 	}
 	w := words{res: r.res, lang: b.Lang}
-	web := r.issueURL(m, b.Lang)
+	web := r.issueURL(m, lang)
 	out := artefacts{}
 	var warnings []string
 

@@ -2,7 +2,6 @@ package newsletter
 
 import (
 	"fmt"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -12,7 +11,7 @@ import (
 
 // Config is the newsletter's part of site.toml ([params.newsletter] and the helplines).
 type Config struct {
-	BaseURL         string // the portal's baseURL, with a trailing slash
+	BaseURL         string // the portal's base URL as Hugo resolved it, with its path and a trailing slash
 	From, ReplyTo   string // "Name <address>"
 	MessageIDDomain string
 	UnsubscribeURL  string
@@ -32,15 +31,9 @@ func configFrom(res *site.Result) (Config, error) {
 	if len(res.Languages) == 0 {
 		return Config{}, fmt.Errorf("site.toml: no languages")
 	}
-	def := res.Languages[0]
-	params := def.Params
-	nl := cast.ToStringMap(params["newsletter"])
-	home, err := url.Parse(def.Home)
-	if err != nil {
-		return Config{}, fmt.Errorf("site.toml: baseURL: %w", err)
-	}
+	nl := cast.ToStringMap(res.Languages[0].Params["newsletter"])
 	c := Config{
-		BaseURL:         home.Scheme + "://" + home.Host + "/",
+		BaseURL:         res.BaseURL,
 		From:            cast.ToString(nl["from"]),
 		ReplyTo:         cast.ToString(nl["replyto"]),
 		MessageIDDomain: cast.ToString(nl["messageiddomain"]),

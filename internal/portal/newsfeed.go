@@ -3,7 +3,6 @@ package portal
 import (
 	"fmt"
 	"path"
-	"strings"
 
 	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/newsletter/feed"
@@ -49,7 +48,10 @@ func writeNewsFeeds(_ Project, res *site.Result) error {
 		if err != nil {
 			return fmt.Errorf("news feed (%s): %w", l.Code, err)
 		}
-		dir := path.Join("/", strings.TrimPrefix(section.RelPermalink, "/"))
+		dir, ok := res.OutputPath(section.RelPermalink)
+		if !ok {
+			return fmt.Errorf("news feed (%s): %s is outside the site's base URL %s", l.Code, section.RelPermalink, res.BaseURL)
+		}
 		if err := res.Output.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}

@@ -3,8 +3,6 @@ package archive
 import (
 	"fmt"
 	"net/url"
-	"path"
-	"strings"
 	"time"
 
 	"github.com/contratto/portal/internal/site"
@@ -52,7 +50,11 @@ func WriteFeeds(res *site.Result) error {
 		if err != nil {
 			return fmt.Errorf("newsletter feeds (%s): %w", l.Code, err)
 		}
-		if err := files.Write(res.Output, path.Join("/", strings.TrimPrefix(archive.RelPermalink, "/"))); err != nil {
+		dir, ok := res.OutputPath(archive.RelPermalink)
+		if !ok {
+			return fmt.Errorf("newsletter feeds (%s): %s is outside the site's base URL %s", l.Code, archive.RelPermalink, res.BaseURL)
+		}
+		if err := files.Write(res.Output, dir); err != nil {
 			return fmt.Errorf("newsletter feeds (%s): %w", l.Code, err)
 		}
 	}

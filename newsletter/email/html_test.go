@@ -283,6 +283,27 @@ func TestLinkTagger(t *testing.T) {
 	}
 }
 
+func TestLinkTaggerUnderASubPath(t *testing.T) {
+	tg, err := newLinkTagger("https://www.example.org/contratto/", "2012-06")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags := "?utm_campaign=2012-06&utm_medium=email&utm_source=newsletter"
+	for in, want := range map[string]string{
+		"/contratto/notizie/x/":                  "https://www.example.org/contratto/notizie/x/" + tags,
+		"notizie/x/":                             "https://www.example.org/contratto/notizie/x/" + tags,
+		"https://www.example.org/contratto":      "https://www.example.org/contratto" + tags,
+		"https://www.example.org/contratto/en/":  "https://www.example.org/contratto/en/" + tags,
+		"https://www.example.org/altro/":         "https://www.example.org/altro/",
+		"https://www.example.org/contrattolibro": "https://www.example.org/contrattolibro",
+		"/":                                      "https://www.example.org/",
+	} {
+		if got := tg.link(in); got != want {
+			t.Errorf("link(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestRTL(t *testing.T) {
 	out, err := HTML(fixture(t, "ar"))
 	if err != nil {

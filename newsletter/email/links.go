@@ -13,8 +13,9 @@ import (
 )
 
 // linkTagger resolves relative links against the portal and adds the UTM
-// parameters to links whose host is the portal's. HTML and text use the same
-// tagger, so both carry identical URLs.
+// parameters to links into the portal: its host, below its base URL's path (a
+// portal served under a sub-path does not tag the rest of the host). HTML and
+// text use the same tagger, so both carry identical URLs.
 type linkTagger struct {
 	base     *url.URL
 	campaign string
@@ -42,13 +43,13 @@ func (t *linkTagger) resolve(dest string) string {
 	return t.base.ResolveReference(u).String()
 }
 
-// tag adds utm_source, utm_medium and utm_campaign to an http(s) link to the
-// portal host, keeping any existing query. Parameters come out sorted by
-// name, so the result is deterministic. Anything else is returned unchanged.
+// tag adds utm_source, utm_medium and utm_campaign to an http(s) link into
+// the portal, keeping any existing query. Parameters come out sorted by name,
+// so the result is deterministic. Anything else is returned unchanged.
 func (t *linkTagger) tag(dest string) string {
 	u, err := url.Parse(dest)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") ||
-		!strings.EqualFold(u.Hostname(), t.base.Hostname()) {
+		!strings.EqualFold(u.Hostname(), t.base.Hostname()) || !t.inside(u.Path) {
 		return dest
 	}
 	q := u.Query()
@@ -57,6 +58,15 @@ func (t *linkTagger) tag(dest string) string {
 	q.Set("utm_campaign", t.campaign)
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// inside reports whether an absolute path is below the portal's base path.
+func (t *linkTagger) inside(p string) bool {
+	base := t.base.Path
+	if base == "" || base == "/" {
+		return true
+	}
+	return strings.HasPrefix(p, base) || p+"/" == base
 }
 
 // link is resolve then tag: what every link destination goes through.
