@@ -108,8 +108,8 @@ func weigh(t *testing.T, out afero.Fs, file, text string) pageWeight {
 	return w
 }
 
-func TestEveryPageWithinItsWeightBudget(t *testing.T) {
-	res := realSite(t)
+func everyPageWithinItsWeightBudget(t *testing.T, b builtProject) {
+	res := b.res
 	pages := htmlPages(t, res.Output)
 	var heaviest, heaviestHome string
 	var max, maxHome int64
@@ -136,8 +136,8 @@ func TestEveryPageWithinItsWeightBudget(t *testing.T) {
 		len(pages), heaviest, max, pageBudget, heaviestHome, maxHome, homeBudget)
 }
 
-func TestJavaScriptWithinBudget(t *testing.T) {
-	res := realSite(t)
+func javaScriptWithinBudget(t *testing.T, b builtProject) {
+	res := b.res
 	var total int64
 	var parts []string
 	for _, f := range siteFiles(t, res.Output, ".js", ".mjs") {
@@ -150,8 +150,8 @@ func TestJavaScriptWithinBudget(t *testing.T) {
 	t.Logf("JavaScript: %d bytes in all (%s)", total, strings.Join(parts, ", "))
 }
 
-func TestNoImageOverBudget(t *testing.T) {
-	res := realSite(t)
+func noImageOverBudget(t *testing.T, b builtProject) {
+	res := b.res
 	for _, f := range siteFiles(t, res.Output, ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp", ".tif", ".tiff") {
 		if f.size > imageBudget {
 			t.Errorf("public%s is %d bytes, over the image budget of %d: resize or compress it", f.path, f.size, imageBudget)

@@ -187,10 +187,10 @@ func checkSocialDrafts(t *testing.T, fsys afero.Fs, dir string) {
 	}
 }
 
-// TestPreheadersFitEveryMonth keeps each language's preheader within the 90 characters
+// preheadersFitEveryMonth keeps each language's preheader within the 90 characters
 // mail clients show, whatever the month's name, so the newsletter never has to cut it.
-func TestPreheadersFitEveryMonth(t *testing.T) {
-	res := realSite(t)
+func preheadersFitEveryMonth(t *testing.T, b builtProject) {
+	res := b.res
 	for _, l := range res.Languages {
 		for m := time.January; m <= time.December; m++ {
 			month := res.FormatDate(l.Code, time.Date(2012, m, 1, 0, 0, 0, 0, time.UTC), res.T(l.Code, "monthYear", nil))

@@ -1,8 +1,16 @@
 package portal
 
+// The project's own site is tested only by invariants: rules that stay true as staff add
+// news, statistics periods, pages and languages. None of them names a number, a page, a
+// period or a count of the content of today; each derives what it expects from the
+// project it is given (site.toml, data/stats, the pages Hugo built). TestRealSite runs
+// them on the repository; the routine test runs them again on a copy after a month of
+// staff's work.
+
 import (
 	"io/fs"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -12,28 +20,94 @@ import (
 	"github.com/spf13/afero"
 )
 
+// builtProject is a project and its whole portal, built in memory.
+type builtProject struct {
+	Project
+	res *site.Result
+}
+
+// invariant is one rule the built portal of any version of the project keeps.
+type invariant struct {
+	name  string
+	check func(*testing.T, builtProject)
+}
+
+// invariants lists every rule of the real site, in the order they run.
+var invariants = []invariant{
+	{"BuildsWithoutWarnings", buildsWithoutWarnings},
+	{"EveryPageOfEveryLanguageBuilds", everyPageOfEveryLanguageBuilds},
+	{"EveryLanguageHomeAtItsPlace", everyLanguageHomeAtItsPlace},
+	{"EveryPageShowsTheHelplines", everyPageShowsTheHelplines},
+	{"PassesCheck", passesCheck},
+	{"CommittedStatisticsPassTheAudit", committedStatisticsPassTheAudit},
+	{"EveryPeriodOnTheDataPageOfEveryLanguage", everyPeriodOnTheDataPageOfEveryLanguage},
+	{"NoSmallPersonsCounts", noSmallPersonsCounts},
+	{"EveryPageHasLangAndDir", everyPageHasLangAndDir},
+	{"EveryPageStartsWithSkipLinkThenQuickExit", everyPageStartsWithSkipLinkThenQuickExit},
+	{"EveryPageSendsNoReferrerAndHasAStrictCSP", everyPageSendsNoReferrerAndHasAStrictCSP},
+	{"NoInlineStyleOrScript", noInlineStyleOrScript},
+	{"NothingLoadsFromAnotherHost", nothingLoadsFromAnotherHost},
+	{"HreflangSetsAreReciprocal", hreflangSetsAreReciprocal},
+	{"HeadingsInOrder", headingsInOrder},
+	{"TelLinksSayWhatTheyCall", telLinksSayWhatTheyCall},
+	{"LanguageSwitcherWorksWithoutScript", languageSwitcherWorksWithoutScript},
+	{"StructuredDataNamesEveryHelpline", structuredDataNamesEveryHelpline},
+	{"ScriptsKeepNoTrace", scriptsKeepNoTrace},
+	{"EveryPageWithinItsWeightBudget", everyPageWithinItsWeightBudget},
+	{"JavaScriptWithinBudget", javaScriptWithinBudget},
+	{"NoImageOverBudget", noImageOverBudget},
+	{"PreheadersFitEveryMonth", preheadersFitEveryMonth},
+}
+
+// checkInvariants runs every invariant on b, each as a subtest.
+func checkInvariants(t *testing.T, b builtProject) {
+	t.Helper()
+	for _, inv := range invariants {
+		t.Run(inv.name, func(t *testing.T) { inv.check(t, b) })
+	}
+}
+
+// TestRealSite checks every invariant on the repository's own project.
+func TestRealSite(t *testing.T) {
+	checkInvariants(t, realProject(t))
+}
+
+// realRoot is the repository's own project, seen from this package.
+const realRoot = "../.."
+
 var (
-	realOnce sync.Once
-	realRes  *site.Result
-	realErr  error
+	realOnce  sync.Once
+	realBuilt builtProject
+	realErr   error
 )
 
-// realSite builds the project's own site once per test run, in memory.
-func realSite(t *testing.T) *site.Result {
+// realProject builds the repository's own site once per test run, in memory.
+func realProject(t *testing.T) builtProject {
 	t.Helper()
 	realOnce.Do(func() {
-		root, err := filepath.Abs("../..")
+		root, err := filepath.Abs(realRoot)
 		if err != nil {
 			realErr = err
 			return
 		}
 		p := Project{Fs: afero.NewOsFs(), Dir: root}
-		realRes, realErr = Render(p, p.siteOptions())
+		res, err := Render(p, p.siteOptions())
+		realBuilt, realErr = builtProject{Project: p, res: res}, err
 	})
 	if realErr != nil {
 		t.Fatalf("the real site does not build: %v", realErr)
 	}
-	return realRes
+	return realBuilt
+}
+
+// buildProject builds p's whole portal in memory, failing the test if it does not build.
+func buildProject(t *testing.T, p Project) builtProject {
+	t.Helper()
+	res, err := Render(p, p.siteOptions())
+	if err != nil {
+		t.Fatalf("%s does not build: %v", p.Dir, err)
+	}
+	return builtProject{Project: p, res: res}
 }
 
 // htmlPages lists every HTML file of the built site.
@@ -54,40 +128,103 @@ func htmlPages(t *testing.T, out afero.Fs) map[string]string {
 	return pages
 }
 
-func TestRealSiteBuildsWithoutWarnings(t *testing.T) {
-	res := realSite(t)
-	for _, w := range res.Warnings {
+// homePath is where a language's home page is written: the default language at the root.
+func homePath(l site.Language) string {
+	if l.Default {
+		return "/"
+	}
+	return "/" + l.Code + "/"
+}
+
+func buildsWithoutWarnings(t *testing.T, b builtProject) {
+	for _, w := range b.res.Warnings {
 		t.Errorf("warning: %s", w)
 	}
 }
 
-func TestRealSiteLanguagesAtTheirPlaces(t *testing.T) {
-	res := realSite(t)
-	home := sitetest.Read(t, res.Output, "/index.html")
-	if !strings.Contains(home, `<html lang=it dir=ltr>`) {
-		t.Errorf("public/index.html is not Italian: %.200s", home)
+// everyPageOfEveryLanguageBuilds: every page Hugo knows is written, and every language
+// has every page of the site (its own translation or a fallback copy), so a reader never
+// meets a dead end by switching language.
+func everyPageOfEveryLanguageBuilds(t *testing.T, b builtProject) {
+	all := map[string]bool{}
+	for _, l := range b.res.Languages {
+		for _, p := range b.res.Pages[l.Code] {
+			all[p.Path] = true
+		}
 	}
-	en := sitetest.Read(t, res.Output, "/en/index.html")
-	if !strings.Contains(en, `<html lang=en dir=ltr>`) {
-		t.Errorf("public/en/index.html is not English: %.200s", en)
+	if len(all) == 0 {
+		t.Fatal("no page was built")
 	}
-	for _, lang := range []string{"ar", "ur"} {
-		if page := sitetest.Read(t, res.Output, "/"+lang+"/index.html"); !strings.Contains(page, `lang=`+lang+` dir=rtl>`) {
-			t.Errorf("%s home is not right-to-left: %.200s", lang, page)
+	for _, l := range b.res.Languages {
+		has := map[string]bool{}
+		for _, p := range b.res.Pages[l.Code] {
+			has[p.Path] = true
+			if p.RelPermalink == "" {
+				continue
+			}
+			file := p.RelPermalink
+			if strings.HasSuffix(file, "/") {
+				file += "index.html"
+			}
+			if _, err := b.res.Output.Stat(file); err != nil {
+				t.Errorf("%s page %s (%s) was not written: %v", l.Code, p.Path, p.SourceFile, err)
+			}
+		}
+		var missing []string
+		for p := range all {
+			if !has[p] {
+				missing = append(missing, p)
+			}
+		}
+		sort.Strings(missing)
+		if len(missing) > 0 {
+			t.Errorf("%s lacks pages the other languages have: %s", l.Code, strings.Join(missing, ", "))
 		}
 	}
 }
 
-func TestEveryPageShowsTheHelplines(t *testing.T) {
-	res := realSite(t)
-	pages := htmlPages(t, res.Output)
-	if len(pages) < 17*10 {
-		t.Fatalf("only %d pages built", len(pages))
+// everyLanguageHomeAtItsPlace: each language of site.toml has its home page at its place,
+// in its own language and direction.
+func everyLanguageHomeAtItsPlace(t *testing.T, b builtProject) {
+	for _, l := range b.res.Languages {
+		home := sitetest.Read(t, b.res.Output, homePath(l)+"index.html")
+		if want := `<html lang=` + l.Locale + ` dir=` + l.Direction + `>`; !strings.Contains(home, want) {
+			t.Errorf("%s home page lacks %s: %.200s", l.Code, want, home)
+		}
 	}
-	for path, html := range pages {
-		for _, want := range []string{"href=tel:800186086", "800 186 086", "href=tel:800290290", "800 290 290", "href=tel:112"} {
-			if !strings.Contains(html, want) {
-				t.Errorf("%s lacks %q", path, want)
+}
+
+// everyPageShowsTheHelplines: every page shows every helpline of site.toml, as site.toml
+// writes it, with a tel: link that dials it; and no tel: link dials another number.
+func everyPageShowsTheHelplines(t *testing.T, b builtProject) {
+	lines, err := b.res.Helplines()
+	if err != nil || len(lines) == 0 {
+		t.Fatalf("site.toml: %d helplines, %v", len(lines), err)
+	}
+	tels := map[string]bool{}
+	for _, h := range lines {
+		tels[h.Tel] = true
+	}
+	pages := builtPages(t, b.res)
+	for _, p := range pages {
+		text := textContent(p.doc)
+		for _, h := range lines {
+			if !strings.Contains(text, h.Display) {
+				t.Errorf("public%s does not show the %s line as %q", p.file, h.Key, h.Display)
+			}
+		}
+		dialled := map[string]bool{}
+		for _, a := range elements(p.doc, tagged("a")) {
+			if href := attrVal(a, "href"); strings.HasPrefix(href, "tel:") {
+				dialled[href[4:]] = true
+				if !tels[href[4:]] {
+					t.Errorf("public%s: <a href=%q> dials no helpline of site.toml", p.file, href)
+				}
+			}
+		}
+		for _, h := range lines {
+			if !dialled[h.Tel] {
+				t.Errorf("public%s has no tel:%s link for the %s line", p.file, h.Tel, h.Key)
 			}
 		}
 	}

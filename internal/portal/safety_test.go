@@ -1,6 +1,7 @@
 package portal
 
-// Reader safety on the real built site, checked on every page without a browser (the
+// Reader safety on every page of the built site, without a browser (invariants run by
+// TestRealSite; the
 // browser half is tests/browser): lang and dir, the skip link and the quick exit first,
 // no referrer, a strict Content-Security-Policy, nothing from other hosts, no inline style
 // or script, reciprocal hreflang, headings in order, tel: links that say what they call,
@@ -28,10 +29,9 @@ type builtPage struct {
 	doc  *html.Node
 }
 
-// builtPages parses every HTML page of the real site and says which language it is in.
-func builtPages(t *testing.T) (*site.Result, []builtPage) {
+// builtPages parses every HTML page of a built site and says which language it is in.
+func builtPages(t *testing.T, res *site.Result) []builtPage {
 	t.Helper()
-	res := realSite(t)
 	byCode := map[string]site.Language{}
 	var def site.Language
 	for _, l := range res.Languages {
@@ -55,7 +55,7 @@ func builtPages(t *testing.T) (*site.Result, []builtPage) {
 		out = append(out, builtPage{file: file, lang: lang, doc: doc})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].file < out[j].file })
-	return res, out
+	return out
 }
 
 // elements returns the element nodes under n, in document order, for which match holds.
@@ -172,8 +172,8 @@ func insideClosedDetails(n *html.Node) bool {
 	return false
 }
 
-func TestEveryPageHasLangAndDir(t *testing.T) {
-	res, pages := builtPages(t)
+func everyPageHasLangAndDir(t *testing.T, b builtProject) {
+	res, pages := b.res, builtPages(t, b.res)
 	direction := map[string]string{}
 	for _, l := range res.Languages {
 		direction[l.Locale] = l.Direction
@@ -195,8 +195,8 @@ func TestEveryPageHasLangAndDir(t *testing.T) {
 	}
 }
 
-func TestEveryPageStartsWithSkipLinkThenQuickExit(t *testing.T) {
-	res, pages := builtPages(t)
+func everyPageStartsWithSkipLinkThenQuickExit(t *testing.T, b builtProject) {
+	res, pages := b.res, builtPages(t, b.res)
 	exitURL, _ := siteParam(t, res, "quickexit", "url").(string)
 	if u, err := url.Parse(exitURL); err != nil || u.Scheme != "https" || u.Host == "" {
 		t.Fatalf("site.toml: params.quickExit.url %q is not an https address", exitURL)
@@ -252,8 +252,8 @@ func cspDirectives(policy string) map[string][]string {
 	return out
 }
 
-func TestEveryPageSendsNoReferrerAndHasAStrictCSP(t *testing.T) {
-	_, pages := builtPages(t)
+func everyPageSendsNoReferrerAndHasAStrictCSP(t *testing.T, b builtProject) {
+	pages := builtPages(t, b.res)
 	for _, p := range pages {
 		head := elements(p.doc, tagged("head"))[0]
 		var csp, referrer *html.Node
@@ -300,8 +300,8 @@ func TestEveryPageSendsNoReferrerAndHasAStrictCSP(t *testing.T) {
 	}
 }
 
-func TestNoInlineStyleOrScript(t *testing.T) {
-	_, pages := builtPages(t)
+func noInlineStyleOrScript(t *testing.T, b builtProject) {
+	pages := builtPages(t, b.res)
 	for _, p := range pages {
 		for _, n := range elements(p.doc, func(*html.Node) bool { return true }) {
 			if _, ok := attrOf(n, "style"); ok {
@@ -327,8 +327,8 @@ func TestNoInlineStyleOrScript(t *testing.T) {
 	}
 }
 
-func TestNothingLoadsFromAnotherHost(t *testing.T) {
-	res, pages := builtPages(t)
+func nothingLoadsFromAnotherHost(t *testing.T, b builtProject) {
+	res, pages := b.res, builtPages(t, b.res)
 	base, err := url.Parse(res.Languages[0].Home)
 	if err != nil {
 		t.Fatal(err)
@@ -384,8 +384,8 @@ func outputFile(base *url.URL, link string) (string, bool) {
 	return path.Clean(p), true
 }
 
-func TestHreflangSetsAreReciprocal(t *testing.T) {
-	res, pages := builtPages(t)
+func hreflangSetsAreReciprocal(t *testing.T, b builtProject) {
+	res, pages := b.res, builtPages(t, b.res)
 	base, _ := url.Parse(res.Languages[0].Home)
 	locales := map[string]bool{"x-default": true}
 	for _, l := range res.Languages {
@@ -446,8 +446,8 @@ func TestHreflangSetsAreReciprocal(t *testing.T) {
 	}
 }
 
-func TestHeadingsInOrder(t *testing.T) {
-	_, pages := builtPages(t)
+func headingsInOrder(t *testing.T, b builtProject) {
+	pages := builtPages(t, b.res)
 	for _, p := range pages {
 		hs := elements(p.doc, tagged("h1", "h2", "h3", "h4", "h5", "h6"))
 		if len(hs) == 0 || hs[0].Data != "h1" {
@@ -475,8 +475,8 @@ func TestHeadingsInOrder(t *testing.T) {
 	}
 }
 
-func TestTelLinksSayWhatTheyCall(t *testing.T) {
-	_, pages := builtPages(t)
+func telLinksSayWhatTheyCall(t *testing.T, b builtProject) {
+	pages := builtPages(t, b.res)
 	onlyNumber := strings.NewReplacer(" ", "", "+", "", "-", "", ".", "", "(", "", ")", "", ":", "")
 	for _, p := range pages {
 		for _, a := range elements(p.doc, func(n *html.Node) bool {
@@ -502,8 +502,8 @@ func TestTelLinksSayWhatTheyCall(t *testing.T) {
 	}
 }
 
-func TestLanguageSwitcherWorksWithoutScript(t *testing.T) {
-	res, pages := builtPages(t)
+func languageSwitcherWorksWithoutScript(t *testing.T, b builtProject) {
+	res, pages := b.res, builtPages(t, b.res)
 	for _, p := range pages {
 		d := elements(p.doc, func(n *html.Node) bool { return n.Data == "details" && hasWord(attrVal(n, "class"), "languages") })
 		if len(d) != 1 || len(elements(d[0], tagged("summary"))) != 1 {
@@ -544,8 +544,8 @@ type contactPoint struct {
 	ContactOption     string         `json:"contactOption"`
 }
 
-func TestStructuredDataNamesEveryHelpline(t *testing.T) {
-	res, pages := builtPages(t)
+func structuredDataNamesEveryHelpline(t *testing.T, b builtProject) {
+	res, pages := b.res, builtPages(t, b.res)
 	lines, _ := siteParam(t, res, "helplines").(map[string]any)
 	want := map[string]map[string]any{} // telephone → the helpline's params
 	for key, v := range lines {
@@ -610,8 +610,8 @@ func TestStructuredDataNamesEveryHelpline(t *testing.T) {
 	}
 }
 
-func TestScriptsKeepNoTrace(t *testing.T) {
-	res := realSite(t)
+func scriptsKeepNoTrace(t *testing.T, b builtProject) {
+	res := b.res
 	for _, f := range siteFiles(t, res.Output, ".js") {
 		b := sitetest.Read(t, res.Output, f.path)
 		for _, banned := range []string{"localStorage", "sessionStorage", "document.cookie", "serviceWorker", "indexedDB", "fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "caches."} {

@@ -4,96 +4,158 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io/fs"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
 
+	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/sitetest"
+	"github.com/contratto/portal/internal/stats"
 	"github.com/spf13/afero"
 	"golang.org/x/net/html"
 )
 
-// The seed's January–June 2012 figures as published (reference.md): the helpline's
-// labour (5) and begging (4) cases are merged into "other" (9).
-var seed2012H1 = []int{28, 9, 37, 27, 63, 124, 2651, 89}
-
 // dataPage is the path of the data section in lang.
-func dataPage(code string, isDefault bool) string {
-	if isDefault {
-		return "/dati/index.html"
-	}
-	return "/" + code + "/dati/index.html"
+func dataPage(l site.Language) string {
+	return homePath(l) + "dati/index.html"
 }
 
-func TestRealDataSectionInEveryLanguage(t *testing.T) {
-	res := realSite(t)
-	if len(res.Languages) != 17 {
-		t.Fatalf("%d languages", len(res.Languages))
+// releasesOf reads the project's committed statistics: every period in data/stats.
+func releasesOf(t *testing.T, b builtProject) []stats.Release {
+	t.Helper()
+	releases, err := stats.LoadReleases(b.Fs, filepath.Join(b.Dir, "data", "stats"))
+	if err != nil {
+		t.Fatalf("data/stats: %v", err)
 	}
-	start := time.Date(2012, 1, 1, 12, 0, 0, 0, time.UTC)
-	end := time.Date(2012, 6, 30, 12, 0, 0, 0, time.UTC)
+	return releases
+}
+
+// committedStatisticsPassTheAudit: every release in data/stats keeps the rules of the
+// audit and matches its record in the ledger, as `newsletter stats audit` checks.
+func committedStatisticsPassTheAudit(t *testing.T, b builtProject) {
+	for _, r := range releasesOf(t, b) {
+		if _, findings := stats.AuditRelease(r); len(findings) > 0 {
+			t.Errorf("data/stats/%s.json: %v", r.Period, findings)
+		}
+	}
+}
+
+// expectedCharts is how many charts the data section draws for a release: one beside each
+// table with categories, and one comparing the single figures of each unit.
+func expectedCharts(r stats.Release) int {
+	n := 0
+	units := map[stats.Unit]bool{}
+	for _, tbl := range r.Tables {
+		if len(tbl.Cells) > 0 {
+			n++
+		} else {
+			units[tbl.Unit] = true
+		}
+	}
+	return n + len(units)
+}
+
+// shownNumber is a number as a page of lang shows it, spaces collapsed as visibleText
+// does (no-break ones too: "2 651" in French).
+func shownNumber(res *site.Result, lang string, v int) string {
+	return strings.Join(strings.Fields(res.FormatNumber(lang, v)), " ")
+}
+
+// everyPeriodOnTheDataPageOfEveryLanguage: every period in data/stats has its section on
+// /dati/ in every language, with its dates, every published figure written as the language
+// writes numbers, the headings of its tables, an accessible chart for each table and each
+// group of single figures, and a working link to each table's CSV.
+func everyPeriodOnTheDataPageOfEveryLanguage(t *testing.T, b builtProject) {
+	res := b.res
+	releases := releasesOf(t, b)
 	for _, l := range res.Languages {
 		t.Run(l.Code, func(t *testing.T) {
-			path := dataPage(l.Code, l.Default)
+			path := dataPage(l)
 			doc := parseHTML(t, sitetest.Read(t, res.Output, path))
-			period := byID(t, doc, "stats-2012-h1")
-			if got := textOf(period); !strings.Contains(got, res.FormatDate(l.Code, start, res.T(l.Code, "monthYear", nil))) ||
-				!strings.Contains(got, res.FormatDate(l.Code, end, res.T(l.Code, "monthYear", nil))) {
-				t.Errorf("%s: period heading %q lacks the dates in %s", path, got, l.Code)
+			sections := findAll(doc, func(n *html.Node) bool { return hasClass(n, "stats-period") })
+			if len(sections) != len(releases) {
+				t.Errorf("%s: %d periods, data/stats has %d", path, len(sections), len(releases))
 			}
-			// Every published figure, written as the language writes numbers.
-			shown := map[string]int{}
-			for _, n := range append(byClass(doc, "num"), byClass(doc, "stats-figure")...) {
-				shown[visibleText(n)]++
-			}
-			for _, v := range seed2012H1 {
-				// visibleText collapses spaces, no-break ones too ("2 651" in French).
-				if shown[strings.Join(strings.Fields(res.FormatNumber(l.Code, v)), " ")] == 0 {
-					t.Errorf("%s does not show %s (%d); shows %v", path, res.FormatNumber(l.Code, v), v, shown)
+			month := res.T(l.Code, "monthYear", nil)
+			for _, r := range releases {
+				pid := "stats-" + strings.ToLower(r.Period)
+				heading := byID(t, doc, pid)
+				section := heading.Parent
+				start, _ := time.Parse("2006-01-02", r.Start)
+				end, _ := time.Parse("2006-01-02", r.End)
+				if got := textOf(heading); !strings.Contains(got, res.FormatDate(l.Code, start, month)) ||
+					!strings.Contains(got, res.FormatDate(l.Code, end, month)) {
+					t.Errorf("%s: period heading %q lacks the dates of %s in %s", path, got, r.Period, l.Code)
 				}
-			}
-			// Headings in the page's language, the same words as the i18n files.
-			indicator := res.T(l.Code, "stats_indicator_helpline_cases", nil)
-			want := res.T(l.Code, "statsCaption", map[string]any{"Indicator": indicator, "Unit": res.T(l.Code, "statsUnit_persons", nil)})
-			if got := textOf(byID(t, doc, "stats-2012-h1-helpline_cases-heading")); got != want {
-				t.Errorf("%s: heading %q, want %q", path, got, want)
-			}
-			// A chart per block, each an image with a name and a description.
-			charts := findAll(doc, func(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "svg" })
-			if len(charts) != 3 {
-				t.Errorf("%s: %d charts, want 3 (helpline cases, persons, activities)", path, len(charts))
-			}
-			for _, svg := range charts {
-				title, desc := byTag(svg, "title"), byTag(svg, "desc")
-				if attr(svg, "role") != "img" || len(title) != 1 || len(desc) != 1 || textOf(title[0]) == "" ||
-					!strings.Contains(textOf(desc[0]), res.FormatNumber(l.Code, 28)) && !strings.Contains(textOf(desc[0]), res.FormatNumber(l.Code, 27)) && !strings.Contains(textOf(desc[0]), res.FormatNumber(l.Code, 89)) {
-					t.Errorf("%s: chart %v lacks role, title or a description with the values", path, svg.Attr)
+				shown := map[string]bool{}
+				for _, n := range append(byClass(section, "num"), byClass(section, "stats-figure")...) {
+					shown[visibleText(n)] = true
 				}
-				if attr(svg, "direction") != l.Direction {
-					t.Errorf("%s: chart direction %q, language %q", path, attr(svg, "direction"), l.Direction)
+				for _, tbl := range r.Tables {
+					values := []*int{tbl.Total}
+					for _, c := range tbl.Cells {
+						values = append(values, c.Value)
+					}
+					for _, v := range values {
+						if v != nil && !shown[shownNumber(res, l.Code, *v)] {
+							t.Errorf("%s: %s %s does not show %s", path, r.Period, tbl.ID, res.FormatNumber(l.Code, *v))
+						}
+					}
+					if len(tbl.Cells) > 0 {
+						indicator := res.T(l.Code, "stats_indicator_"+tbl.Indicator, nil)
+						want := res.T(l.Code, "statsCaption", map[string]any{"Indicator": indicator, "Unit": res.T(l.Code, "statsUnit_"+string(tbl.Unit), nil)})
+						if got := textOf(byID(t, section, pid+"-"+strings.ToLower(tbl.ID)+"-heading")); got != want {
+							t.Errorf("%s: heading %q, want %q", path, got, want)
+						}
+					}
+					href := "/data/stats/" + r.Period + "/" + tbl.ID + ".csv"
+					if len(findAll(section, func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == href })) != 1 {
+						t.Errorf("%s: %s has no link to %s", path, r.Period, href)
+					}
+					if _, err := res.Output.Stat(href); err != nil {
+						t.Errorf("%s links to %s, which is not built: %v", path, href, err)
+					}
 				}
-			}
-			for _, id := range []string{"helpline_cases", "emergency_reception", "social_protection",
-				"health_social_accompaniment", "mobile_unit_contacts", "drop_in_interviews"} {
-				href := "/data/stats/2012-H1/" + id + ".csv"
-				if len(findAll(doc, func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == href })) != 1 {
-					t.Errorf("%s: no link to %s", path, href)
+				charts := byTag(section, "svg")
+				if len(charts) != expectedCharts(r) {
+					t.Errorf("%s: %s has %d charts, want %d (one per table with categories, one per unit of single figures)", path, r.Period, len(charts), expectedCharts(r))
 				}
-				if _, err := res.Output.Stat(href); err != nil {
-					t.Errorf("%s links to %s, which is not built: %v", path, href, err)
+				for _, svg := range charts {
+					checkAccessibleChart(t, path, svg, l.Direction)
 				}
 			}
 		})
 	}
 }
 
-// TestRealSiteHasNoSmallPersonsCounts looks everywhere the statistics are published
+// checkAccessibleChart: a chart is an image named by its <title> and described by its
+// <desc>, which says every value the chart prints, and it runs in the page's direction.
+func checkAccessibleChart(t *testing.T, path string, svg *html.Node, direction string) {
+	t.Helper()
+	title, desc := byTag(svg, "title"), byTag(svg, "desc")
+	if attr(svg, "role") != "img" || len(title) != 1 || len(desc) != 1 || textOf(title[0]) == "" || textOf(desc[0]) == "" ||
+		attr(svg, "aria-labelledby") != attr(title[0], "id") || attr(svg, "aria-describedby") != attr(desc[0], "id") {
+		t.Errorf("%s: chart %v lacks role, a title or a description", path, svg.Attr)
+		return
+	}
+	for _, v := range byClass(svg, "chart-value") {
+		if shown := textOf(v); shown != "c" && !strings.Contains(textOf(desc[0]), shown) {
+			t.Errorf("%s: chart %s shows %s, its description does not say it: %q", path, attr(title[0], "id"), shown, textOf(desc[0]))
+		}
+	}
+	if attr(svg, "direction") != direction {
+		t.Errorf("%s: chart direction %q, language %q", path, attr(svg, "direction"), direction)
+	}
+}
+
+// noSmallPersonsCounts looks everywhere the statistics are published
 // (stats.json, the CSV downloads, and every chart, table and figure of persons on every
 // page) for a count of persons from 1 to k-1.
-func TestRealSiteHasNoSmallPersonsCounts(t *testing.T) {
-	res := realSite(t)
+func noSmallPersonsCounts(t *testing.T, b builtProject) {
+	res := b.res
 	var export struct {
 		Threshold int `json:"threshold"`
 		Periods   []struct {
@@ -120,9 +182,11 @@ func TestRealSiteHasNoSmallPersonsCounts(t *testing.T) {
 		t.Fatalf("threshold %d is below the floor of 3", k)
 	}
 	small := func(n int) bool { return n >= 1 && n < k }
-	found2012H1 := false
+	releases := releasesOf(t, b)
+	if len(export.Periods) != len(releases) {
+		t.Errorf("stats.json has %d periods, data/stats %d", len(export.Periods), len(releases))
+	}
 	for _, p := range export.Periods {
-		found2012H1 = found2012H1 || p.Period == "2012-H1"
 		if p.Threshold < k {
 			t.Errorf("%s: threshold %d below the site's %d", p.Period, p.Threshold, k)
 		}
@@ -140,8 +204,21 @@ func TestRealSiteHasNoSmallPersonsCounts(t *testing.T) {
 			}
 		}
 	}
-	if !found2012H1 {
-		t.Error("stats.json has no 2012-H1")
+	// Each period shows its tables of persons with categories one by one, and its single
+	// figures of persons together, in every language.
+	personsBlocks := 0
+	for _, r := range releases {
+		figures := false
+		for _, tbl := range r.Tables {
+			switch {
+			case tbl.Unit != stats.Persons:
+			case len(tbl.Cells) > 0:
+				personsBlocks++
+			case !figures:
+				figures = true
+				personsBlocks++
+			}
+		}
 	}
 
 	csvs := 0
@@ -194,8 +271,8 @@ func TestRealSiteHasNoSmallPersonsCounts(t *testing.T) {
 			}
 		}
 	}
-	if blocks < 17*2 {
-		t.Errorf("only %d blocks of persons in the whole site", blocks)
+	if want := personsBlocks * len(res.Languages); blocks < want {
+		t.Errorf("%d blocks of persons in the whole site, want at least %d", blocks, want)
 	}
 }
 
