@@ -128,12 +128,7 @@ func (s *session) assembleLanguage(m Month, lang string, release *stats.Release)
 		if err != nil {
 			return assembled{}, err
 		}
-		for _, it := range items {
-			if strings.TrimSpace(it.Page.Summary()) == "" {
-				warnings = append(warnings, fmt.Sprintf("%s has no summary", it.Page.SourceFile))
-			}
-		}
-		d.bundle, d.artefacts, d.warnings = b, arts, warnings
+		d.bundle, d.artefacts, d.warnings = b, arts, append(itemWarnings(s.res, lang, items, s.cfg.Sections), warnings...)
 		return d, nil
 	}
 	panic("unreachable: the last layout returns")

@@ -128,7 +128,7 @@ func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, r
 			fmt.Fprintf(&b, "- [%s](%s) — %s\n", escapeText(p.Title), p.RelPermalink, w.pageDate(p))
 		default:
 			fmt.Fprintf(&b, "### [%s](%s)\n\n*%s*\n\n", escapeText(p.Title), p.RelPermalink, w.pageDate(p))
-			if summary := strings.TrimSpace(p.Summary()); summary != "" {
+			if summary, from := p.Summary(); from != site.FromTitle { // the title is shown already
 				fmt.Fprintf(&b, "%s\n\n", escapeText(summary))
 			}
 		}

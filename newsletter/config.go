@@ -42,7 +42,7 @@ func configFrom(res *site.Result) (Config, error) {
 		Sections:        cast.ToStringSlice(nl["sections"]),
 	}
 	if len(c.Sections) == 0 {
-		c.Sections = []string{"notizie"}
+		c.Sections = []string{site.NewsSection}
 	}
 	var missing []string
 	for key, v := range map[string]string{"from": c.From, "replyTo": c.ReplyTo, "messageIDDomain": c.MessageIDDomain, "unsubscribeURL": c.UnsubscribeURL} {

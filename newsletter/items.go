@@ -66,3 +66,23 @@ func selectItems(pages []site.Page, sections []string, m Month, loc *time.Locati
 	})
 	return items, choices
 }
+
+// itemWarnings are what staff should know about lang's pages in the newsletter sections,
+// by the same rule as the news feed: an item summarized by its first paragraph or its
+// title, and a page left out for want of a date (said once, in the language of its text).
+func itemWarnings(res *site.Result, lang string, items []Item, sections []string) []string {
+	var out []string
+	for _, it := range items {
+		for _, n := range it.Page.ItemNotes() {
+			out = append(out, res.Warning(it.Page, n))
+		}
+	}
+	for _, p := range res.Pages[lang] {
+		if p.Kind == "page" && slices.Contains(sections, p.Section) && p.Date.IsZero() && !p.IsFallback() {
+			for _, n := range p.ItemNotes() {
+				out = append(out, res.Warning(p, n))
+			}
+		}
+	}
+	return out
+}

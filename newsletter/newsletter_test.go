@@ -101,7 +101,8 @@ func TestAssemblePicksTheMonthsItems(t *testing.T) {
 		"- Nota interna (front matter says newsletter: exclude)",
 		"editorial: content/newsletter/2012-06/editorial.it.md",
 		"statistics: 2012-H1",
-		"warning: content/it/notizie/senza-riassunto.md has no summary",
+		"warning: content/it/notizie/senza-riassunto.md:1: no description and no text: the news feed and the newsletter show its title as its summary",
+		"warning: content/it/notizie/senza-data.md:1: no date: the news feed and the newsletter leave it out",
 		"ar  3 item(s), shown in English",
 	} {
 		if !strings.Contains(out, want) {

@@ -9,7 +9,9 @@ package check
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/contratto/portal/internal/site"
@@ -128,7 +130,7 @@ func Run(in Input, opts Options, buildErr error) Report {
 	}
 	if in.Site != nil {
 		for _, w := range in.Site.Warnings {
-			all = append(all, Finding{Severity: Warning, Rule: "build", Message: w})
+			all = append(all, buildWarning(w))
 		}
 	}
 	var cov []Finding
@@ -177,6 +179,20 @@ func Sort(fs []Finding) {
 		}
 		return a.Message < b.Message
 	})
+}
+
+// located is a warning that starts with the file and line it is about.
+var located = regexp.MustCompile(`^([^\s:]+\.[A-Za-z]+):(\d+)(?::\d+)?: (.+)$`)
+
+// buildWarning turns a warning of the build into a finding, at its file and line when
+// it names them ("content/it/notizie/x.md:1: no date: ...").
+func buildWarning(w string) Finding {
+	f := Finding{Severity: Warning, Rule: "build", Message: w}
+	if m := located.FindStringSubmatch(w); m != nil {
+		f.File, f.Message = m[1], m[3]
+		f.Line, _ = strconv.Atoi(m[2])
+	}
+	return f
 }
 
 func indent(s string) string {

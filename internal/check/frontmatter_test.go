@@ -101,6 +101,38 @@ not a page
 		`content/newsletter/2012-06/index.it.md:5: error: front matter: "date" is not a date ("2012-06-31"): write it as YYYY-MM-DD, for example 2012-06-01`)
 }
 
+// A news page may go without a description: the feeds and the newsletter summarize it by
+// its text, and the build warns. Every other page needs one.
+func TestFrontMatterNewsDescriptionIsOptional(t *testing.T) {
+	in := source(t, `
+-- content/it/notizie/breve.md --
+---
+title: Breve
+translationKey: breve
+date: 2012-06-01
+---
+-- content/it/notizie/_index.md --
+---
+title: Notizie
+translationKey: news
+---
+`)
+	expect(t, FrontMatter(in), `content/it/notizie/_index.md:1: error: front matter: "description" is missing`)
+}
+
+func TestBuildWarningsKeepTheirFileAndLine(t *testing.T) {
+	cases := map[string]Finding{
+		"content/it/notizie/x.md:3: no date: left out": {File: "content/it/notizie/x.md", Line: 3, Severity: Warning, Rule: "build", Message: "no date: left out"},
+		"layouts/page.html:4:2: deprecated":            {File: "layouts/page.html", Line: 4, Severity: Warning, Rule: "build", Message: "deprecated"},
+		"something about the whole site: ok":           {Severity: Warning, Rule: "build", Message: "something about the whole site: ok"},
+	}
+	for w, want := range cases {
+		if got := buildWarning(w); got != want {
+			t.Errorf("buildWarning(%q) = %+v, want %+v", w, got, want)
+		}
+	}
+}
+
 func TestSplitContent(t *testing.T) {
 	f := splitContent("x.md", "---\na: 1\nb: 2\n---\nline 5\nline 6\n")
 	if f.Format != "yaml" || f.Front != "a: 1\nb: 2\n" || f.FrontLine != 2 || f.Body != "line 5\nline 6\n" || f.BodyLine != 5 {

@@ -102,3 +102,22 @@ func (d Doc) Decode(v any, strict bool) error {
 	}
 	return &Error{Line: 1, Msg: "none found: the file must start with a --- (YAML) or +++ (TOML) line"}
 }
+
+// KeyLine returns the file line where a top-level key of the front matter is written
+// (case-insensitive, as Hugo reads keys), or 0 when it is not.
+func (d Doc) KeyLine(key string) int {
+	sep := ":"
+	if d.Format == "toml" {
+		sep = "="
+	}
+	for i, l := range strings.Split(string(d.Front), "\n") {
+		if d.Format == "toml" && strings.HasPrefix(strings.TrimSpace(l), "[") {
+			return 0 // the top-level keys come before the first table
+		}
+		name, _, ok := strings.Cut(l, sep)
+		if ok && !strings.HasPrefix(l, " ") && !strings.HasPrefix(l, "\t") && strings.EqualFold(strings.Trim(strings.TrimSpace(name), `"'`), key) {
+			return i + 2 // the front matter starts on line 2, after its delimiter
+		}
+	}
+	return 0
+}

@@ -80,3 +80,25 @@ func FuzzSplitDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestKeyLine(t *testing.T) {
+	cases := []struct {
+		file, key string
+		want      int
+	}{
+		{"---\ntitle: A\nDate: 2012-06-01\n---\nText.\n", "date", 3},
+		{"---\ntitle: A\nparams:\n  date: 2012-06-01\n---\n", "date", 0},
+		{"+++\ntitle = \"A\"\n\"date\" = 2012-06-01\n+++\n", "date", 3},
+		{"+++\ntitle = \"A\"\n[params]\ndate = 2012-06-01\n+++\n", "date", 0},
+		{"No front matter.\n", "title", 0},
+	}
+	for _, c := range cases {
+		doc, err := Split([]byte(c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := doc.KeyLine(c.key); got != c.want {
+			t.Errorf("KeyLine(%q) in %q = %d, want %d", c.key, c.file, got, c.want)
+		}
+	}
+}

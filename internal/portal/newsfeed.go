@@ -9,28 +9,39 @@ import (
 	"github.com/spf13/afero"
 )
 
-// newsSection is the section whose pages are the portal's dated news.
-const newsSection = "notizie"
-
 // writeNewsFeeds writes each language's RSS feed of the news (notizie/index.xml), with the
 // same writer as the newsletter's feeds. A feed is in the language its text is in: a
-// fallback copy of the news (English text under /ar/) says "en".
+// fallback copy of the news (English text under /ar/) says "en". A page without a date is
+// left out, and a page without a description is summarized by the rule of
+// site.Page.Summary; the build warns about both, once for each file.
 func writeNewsFeeds(_ Project, res *site.Result) error {
+	warned := map[string]bool{}
 	for _, l := range res.Languages {
 		var section *site.Page
 		var items []feed.Item
 		for i, p := range res.Pages[l.Code] {
 			switch {
-			case p.Section != newsSection:
+			case p.Section != site.NewsSection:
 			case p.Kind == "section":
 				section = &res.Pages[l.Code][i]
 			case p.Kind == "page":
-				items = append(items, feed.Item{ID: p.Permalink, Title: p.Title, URL: p.Permalink, Summary: p.Summary(), Published: p.Date})
+				if !warned[p.SourceFile] {
+					warned[p.SourceFile] = true
+					for _, n := range p.ItemNotes() {
+						res.Warnings = append(res.Warnings, res.Warning(p, n))
+					}
+				}
+				if p.Date.IsZero() {
+					continue
+				}
+				summary, _ := p.Summary()
+				items = append(items, feed.Item{ID: p.Permalink, Title: p.Title, URL: p.Permalink, Summary: summary, Published: p.Date, Source: p.SourceFile})
 			}
 		}
 		if section == nil {
 			continue
 		}
+		description, _ := section.Summary()
 		lang := l
 		if text, ok := res.Language(section.ContentLang); ok {
 			lang = text
@@ -38,15 +49,15 @@ func writeNewsFeeds(_ Project, res *site.Result) error {
 		files, err := feed.Render(feed.Feed{
 			Lang:        lang.Locale,
 			Title:       section.Title + " · ConTratTo",
-			Description: section.Description,
+			Description: description,
 			HomeURL:     section.Permalink,
 			BaseURL:     section.Permalink,
-			Author:      feed.Author{Name: l.Title},
+			Author:      feed.Author{Name: l.Name()},
 			Updated:     res.LastChange(),
 			Items:       items,
 		})
 		if err != nil {
-			return fmt.Errorf("news feed (%s): %w", l.Code, err)
+			return fmt.Errorf("%s: news feed (%s): %w", section.SourceFile, l.Code, err)
 		}
 		dir, ok := res.OutputPath(section.RelPermalink)
 		if !ok {
@@ -56,7 +67,7 @@ func writeNewsFeeds(_ Project, res *site.Result) error {
 			return err
 		}
 		if err := afero.WriteFile(res.Output, path.Join(dir, feed.RSSFile), files.RSS, 0o644); err != nil {
-			return fmt.Errorf("news feed (%s): %w", l.Code, err)
+			return fmt.Errorf("%s: news feed (%s): %w", section.SourceFile, l.Code, err)
 		}
 	}
 	return nil

@@ -1,8 +1,8 @@
 package site
 
 import (
-	"context"
 	"html"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -48,15 +48,6 @@ type Page struct {
 	hugo page.Page
 }
 
-// Summary is the page's summary as plain text. Hugo renders it when asked, so a build
-// that needs no summary pays nothing for it.
-func (p Page) Summary() string {
-	if p.hugo == nil {
-		return ""
-	}
-	return plainText(string(p.hugo.Summary(context.Background())))
-}
-
 // LastChange is the latest date of any page: what a feed without items is dated, since a
 // date must come from the content, never from the clock.
 func (r *Result) LastChange() time.Time {
@@ -79,6 +70,18 @@ func (r *Result) Language(code string) (Language, bool) {
 		}
 	}
 	return Language{}, false
+}
+
+// Name is how the site calls itself in the language: its title, or the host name of its
+// home page when site.toml gives no title.
+func (l Language) Name() string {
+	if l.Title != "" {
+		return l.Title
+	}
+	if u, err := url.Parse(l.Home); err == nil && u.Hostname() != "" {
+		return u.Hostname()
+	}
+	return l.Home
 }
 
 // IsFallback reports whether the page shows text written in another language.

@@ -67,7 +67,9 @@ type Result struct {
 	// Elapsed is the whole build's wall time.
 	Elapsed time.Duration
 
-	texts texts
+	texts  texts
+	source afero.Fs // the project, to read a page's source file
+	dir    string
 }
 
 // LanguageSummary counts what one language produced.
@@ -173,7 +175,7 @@ func run(opts Options, skipRender bool) (*Result, error) {
 		return nil, relativeError(dir, errors.New(strings.Join(errs, "\n")))
 	}
 
-	res := &Result{Output: afero.NewMemMapFs(), Warnings: logs.warnings(dir)}
+	res := &Result{Output: afero.NewMemMapFs(), Warnings: logs.warnings(dir), source: opts.Fs, dir: dir}
 	if !skipRender {
 		res.Output = hfs.PublishDir
 		if err := copyStatic(h, res.Output); err != nil {

@@ -95,8 +95,8 @@ func TestPagesPerLanguage(t *testing.T) {
 	if it.Date.Format("2006-01-02") != "2012-06-01" || it.Params["colour"] != "blue" {
 		t.Errorf("date or params: %v %v", it.Date, it.Params)
 	}
-	if summary := it.Summary(); !strings.HasPrefix(summary, "Chiama il numero verde.") || strings.Contains(summary, "<") {
-		t.Errorf("summary = %q", summary)
+	if summary, from := it.Summary(); !strings.HasPrefix(summary, "Chiama il numero verde.") || strings.Contains(summary, "<") || from != site.FromParagraph {
+		t.Errorf("summary = %q from %v", summary, from)
 	}
 	if it.SourceFile != "content/it/aiuto.md" || it.IsFallback() {
 		t.Errorf("source = %q fallback=%v", it.SourceFile, it.IsFallback())

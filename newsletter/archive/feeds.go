@@ -12,7 +12,8 @@ import (
 
 // WriteFeeds writes each language's newsletter feeds (RSS 2.0, Atom and JSON Feed) into
 // the built site, next to the archive page, from the published issues Hugo built.
-// A site without a newsletter section gets no feeds.
+// A site without a newsletter section gets no feeds; an issue without a date is left
+// out, with a warning.
 func WriteFeeds(res *site.Result) error {
 	if !hasArchive(res) || len(res.Languages) == 0 {
 		return nil
@@ -29,7 +30,10 @@ func WriteFeeds(res *site.Result) error {
 			switch {
 			case p.Kind == "section":
 				archive = &res.Pages[l.Code][i]
-			case p.Kind == "page" && cast.ToString(p.Params[KeyStatus]) == StatusPublished:
+			case p.Kind != "page" || cast.ToString(p.Params[KeyStatus]) != StatusPublished:
+			case p.Date.IsZero():
+				res.Warnings = append(res.Warnings, res.Warning(p, site.Note{Key: "date", Message: "a published issue without a date: the newsletter feeds leave it out"}))
+			default:
 				items = append(items, feedItem(p, host, l.Code))
 			}
 		}
@@ -62,12 +66,12 @@ func WriteFeeds(res *site.Result) error {
 }
 
 // Author is who the feeds of lang name as their author: [params.newsletter] author in
-// site.toml, or else the site's title in that language.
+// site.toml, or else the site's name in that language.
 func Author(l site.Language) string {
 	if a := cast.ToString(cast.ToStringMap(l.Params["newsletter"])["author"]); a != "" {
 		return a
 	}
-	return l.Title
+	return l.Name()
 }
 
 func hasArchive(res *site.Result) bool {
@@ -84,12 +88,14 @@ func hasArchive(res *site.Result) bool {
 // feedItem is an issue as its feeds carry it; its id never changes once published.
 func feedItem(p site.Page, host, lang string) feed.Item {
 	month := cast.ToString(p.Params[KeyMonth])
+	summary, _ := p.Summary()
 	item := feed.Item{
 		ID:        fmt.Sprintf("tag:%s,%s:newsletter/%s/%s", host, p.Date.Format("2006-01-02"), month, lang),
 		Title:     p.Title,
 		URL:       p.Permalink,
-		Summary:   p.Description,
+		Summary:   summary,
 		Published: p.Date,
+		Source:    p.SourceFile,
 	}
 	if updated, err := time.Parse("2006-01-02", cast.ToString(p.Params[KeyUpdated])); err == nil {
 		item.Updated = updated

@@ -77,6 +77,9 @@ type Item struct {
 	ContentHTML string    // optional full HTML of the issue
 	Published   time.Time // required
 	Updated     time.Time // zero means Published
+	// Source, optional, is the file the item is made from ("content/it/notizie/x.md"):
+	// errors about the item name it. It is not written into the feed.
+	Source string
 }
 
 // Files holds the three rendered feeds.

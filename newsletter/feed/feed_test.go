@@ -300,6 +300,7 @@ func TestRenderRejects(t *testing.T) {
 		{"duplicate ID", func(f *Feed) { f.Items[1].ID = f.Items[0].ID }, "item 1 (\"tag:contratto.example,2012:newsletter/2012-05/it\"): ID is the same as item 0's"},
 		{"no item title", func(f *Feed) { f.Items[0].Title = "" }, "Title is empty"},
 		{"no summary", func(f *Feed) { f.Items[0].Summary = "" }, "Summary is empty"},
+		{"named by its file", func(f *Feed) { f.Items[0].Source, f.Items[0].Summary = "content/it/notizie/x.md", "" }, "content/it/notizie/x.md: Summary is empty"},
 		{"no date", func(f *Feed) { f.Items[0].Published = time.Time{} }, "Published is not set"},
 		{"updated before published", func(f *Feed) { f.Items[1].Updated = f.Items[1].Published.Add(-time.Hour) }, "Updated (2012-06-30T09:00:00+02:00) is before Published"},
 		{"control character", func(f *Feed) { f.Items[0].Title = "Maggio\x07" }, "Title contains U+0007, which XML cannot carry"},

@@ -55,7 +55,7 @@ func validate(f Feed) error {
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("newsletter feed %q cannot be written:\n%w", f.Lang, err)
+		return fmt.Errorf("feed %q cannot be written:\n%w", f.Lang, err)
 	}
 	return nil
 }
@@ -96,8 +96,11 @@ func validateItem(i int, it Item) []error {
 	return errs
 }
 
-// itemError names the item by its position and ID (or title) in an error.
+// itemError names the item by its source file, or else by its position and ID (or title).
 func itemError(i int, it Item, msg string) error {
+	if it.Source != "" {
+		return fmt.Errorf("%s: %s", it.Source, msg)
+	}
 	name := it.ID
 	if name == "" {
 		name = it.Title
