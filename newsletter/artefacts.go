@@ -127,11 +127,11 @@ func (r *renderer) render(b *Bundle) (artefacts, []string, error) {
 	}
 	html, err := email.HTML(msg)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", b.Path, err)
+		return nil, nil, b.origin().locate(err)
 	}
 	text, err := email.Text(msg)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", b.Path, err)
+		return nil, nil, b.origin().locate(err)
 	}
 	out[EmailHTMLFile], out[EmailTextFile] = html, text
 

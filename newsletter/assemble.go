@@ -1,6 +1,7 @@
 package newsletter
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -99,9 +100,15 @@ func (s *session) assembleLanguage(m Month, lang string, release *stats.Release)
 	}
 	d := assembled{choices: choices}
 	var editorial []byte
+	var lines origin
 	if data, err := afero.ReadFile(s.p.Fs, s.p.path(editorialPath(m, lang))); err == nil {
-		editorial = data
 		d.editorial = editorialPath(m, lang)
+		if editorial, lines.editorialLine, err = editorialText(d.editorial, data); err != nil {
+			return assembled{}, err
+		}
+		if len(editorial) > 0 {
+			lines.editorial, lines.editorialLines = d.editorial, bytes.Count(editorial, []byte("\n"))+1
+		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return assembled{}, fmt.Errorf("%s: %w", editorialPath(m, lang), err)
 	}
@@ -119,7 +126,7 @@ func (s *session) assembleLanguage(m Month, lang string, release *stats.Release)
 			Items:          ed.Items,
 			Stats:          ed.Stats,
 			Checksum:       Checksum(ed.Body),
-		}}
+		}, lines: lines}
 		arts, warnings, err := s.render(b)
 		if isTooLarge(err) && i < len(layouts)-1 {
 			d.trimmed = true

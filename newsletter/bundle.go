@@ -53,6 +53,23 @@ type Bundle struct {
 	Path string // relative to the project: content/newsletter/2012-06/index.it.md
 	FrontMatter
 	Body []byte // Markdown
+	// lines is where the lines of Body come from; its path and, for a bundle not read
+	// from its file, its body line are filled in by origin.
+	lines origin
+}
+
+// origin says where each line of the body comes from: the bundle file as read, or as
+// Marshal writes it, and the editorial for a draft just assembled.
+func (b *Bundle) origin() origin {
+	o := b.lines
+	o.path = b.Path
+	if o.bodyLine == 0 {
+		o.bodyLine = 1
+		if data, err := b.Marshal(); err == nil {
+			o.bodyLine += bytes.Count(data[:len(data)-len(b.Body)], []byte("\n"))
+		}
+	}
+	return o
 }
 
 // bundlePath is where the issue of month in lang lives, relative to the project.
@@ -97,7 +114,7 @@ func ParseBundle(path, lang string, data []byte) (*Bundle, error) {
 	if doc.Format != "yaml" {
 		return nil, fmt.Errorf("%s:1: front matter: an issue's front matter is YAML, between --- lines", path)
 	}
-	b := &Bundle{Lang: lang, Path: path, Body: doc.Body}
+	b := &Bundle{Lang: lang, Path: path, Body: doc.Body, lines: origin{bodyLine: doc.BodyLine}}
 	if err := doc.Decode(&b.FrontMatter, true); err != nil {
 		return nil, fmt.Errorf("%s:%w", path, err)
 	}

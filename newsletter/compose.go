@@ -87,8 +87,9 @@ func languageLabel(res *site.Result, code string) string {
 	return code
 }
 
-// compose writes one language's issue in Markdown: the editorial, the items, the
-// latest protected statistics with a small chart, and the helplines.
+// compose writes one language's issue in Markdown: the editorial (its text, as
+// editorialText reads it), the items, the latest protected statistics with a small
+// chart, and the helplines.
 func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, release *stats.Release, editorial []byte, lay layout) edition {
 	w := words{res: res, lang: lang}
 	month := w.monthName(m)
@@ -98,8 +99,8 @@ func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, r
 		Preheader: preheader(w.t("nlPreheader", map[string]any{"Month": month})),
 	}
 	var b bytes.Buffer
-	if text := bytes.TrimSpace(editorial); len(text) > 0 {
-		b.Write(text)
+	if len(editorial) > 0 {
+		b.Write(editorial)
 		b.WriteString("\n\n")
 	}
 

@@ -367,3 +367,39 @@ func TestEmailSettingsAreRequired(t *testing.T) {
 		})
 	}
 }
+
+// An error in the Markdown names the file staff wrote it in and the line in that file,
+// front matter included: the editorial while assembling, the bundle while publishing.
+func TestMarkdownErrorsNameTheirFileAndLine(t *testing.T) {
+	p := fixture(t)
+	editorial := filepath.Join(p.Dir, "content/newsletter", month, "editorial.it.md")
+	text := "---\ntitle: ignored\n---\n\nUn saluto.\n\n```chart\nTitolo\nLavoro 5\n```\n\n![](foto.png)\n"
+	if err := afero.WriteFile(p.Fs, editorial, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := newsletter.Assemble(p, month, newsletter.AssembleOptions{}, &bytes.Buffer{})
+	for _, want := range []string{
+		`content/newsletter/2012-06/editorial.it.md:9: chart block: "Lavoro 5" is not a bar`,
+		`content/newsletter/2012-06/editorial.it.md:12:1: image "foto.png" has no alt text`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("assemble: err = %v, want %q", err, want)
+		}
+	}
+
+	if err := p.Fs.Remove(editorial); err != nil {
+		t.Fatal(err)
+	}
+	assemble(t, p, newsletter.AssembleOptions{})
+	path := filepath.Join(p.Dir, "content/newsletter", month, "index.en.md")
+	edited := sitetest.Read(t, p.Fs, path) + "\n```chart\nTitle\nWork 5\n```\n"
+	if err := afero.WriteFile(p.Fs, path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Count(edited[:strings.Index(edited, "Work 5")], "\n") + 1
+	err = newsletter.Publish(p, month, newsletter.PublishOptions{Date: publishDate}, &bytes.Buffer{})
+	want := fmt.Sprintf(`content/newsletter/2012-06/index.en.md:%d: chart block: "Work 5" is not a bar`, line)
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("publish: err = %v, want %q", err, want)
+	}
+}

@@ -22,9 +22,11 @@ type ChartError struct {
 	Msg  string // what is wrong, as newsletter/chartblock words it
 }
 
-func (e *ChartError) Error() string {
-	return fmt.Sprintf("markdown:%d: chart block: %s", e.Line, e.Msg)
-}
+func (e *ChartError) Error() string { return fmt.Sprintf("markdown:%d: %s", e.Line, e.Problem()) }
+
+// Problem is the error without its position, for a caller that names the file the line
+// comes from.
+func (e *ChartError) Problem() string { return "chart block: " + e.Msg }
 
 // kindChart is the node kind of a parsed chart block.
 var kindChart = ast.NewNodeKind("Chart")

@@ -93,8 +93,13 @@ type MissingAltError struct {
 }
 
 func (e *MissingAltError) Error() string {
-	return fmt.Sprintf("markdown:%d:%d: image %q has no alt text: write what it shows, ![like this](%s)",
-		e.Line, e.Column, e.Src, e.Src)
+	return fmt.Sprintf("markdown:%d:%d: %s", e.Line, e.Column, e.Problem())
+}
+
+// Problem is the error without its position, for a caller that names the file the line
+// comes from.
+func (e *MissingAltError) Problem() string {
+	return fmt.Sprintf("image %q has no alt text: write what it shows, ![like this](%s)", e.Src, e.Src)
 }
 
 // ErrPreheaderTooLong is wrapped by the error returned for a preheader over
