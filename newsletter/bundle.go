@@ -118,33 +118,41 @@ func ParseBundle(path, lang string, data []byte) (*Bundle, error) {
 	if err := doc.Decode(&b.FrontMatter, true); err != nil {
 		return nil, fmt.Errorf("%s:%w", path, err)
 	}
-	if err := b.validate(); err != nil {
-		return nil, fmt.Errorf("%s: front matter: %w", path, err)
+	var problems []string
+	for _, pr := range b.validate() {
+		line := doc.KeyLine(pr.key)
+		if line == 0 {
+			line = 1
+		}
+		problems = append(problems, fmt.Sprintf("%s:%d: front matter: %s", path, line, pr.msg))
+	}
+	if len(problems) > 0 {
+		return nil, errors.New(strings.Join(problems, "\n"))
 	}
 	return b, nil
 }
 
-func (b *Bundle) validate() error {
-	var problems []string
+// problem is what is wrong with one front matter key.
+type problem struct{ key, msg string }
+
+func (b *Bundle) validate() []problem {
+	var problems []problem
 	if b.Title == "" {
-		problems = append(problems, "title is empty")
+		problems = append(problems, problem{"title", "title is empty"})
 	}
 	if _, err := ParseMonth(b.Month); err != nil {
-		problems = append(problems, err.Error())
+		problems = append(problems, problem{archive.KeyMonth, err.Error()})
 	}
 	switch b.Status {
 	case archive.StatusDraft:
 	case archive.StatusPublished:
 		if b.Published == "" {
-			problems = append(problems, "a published issue needs its published date")
+			problems = append(problems, problem{archive.KeyStatus, "a published issue needs its published date"})
 		}
 	default:
-		problems = append(problems, fmt.Sprintf("status %q is neither draft nor published", b.Status))
+		problems = append(problems, problem{archive.KeyStatus, fmt.Sprintf("status %q is neither draft nor published", b.Status)})
 	}
-	if len(problems) > 0 {
-		return errors.New(strings.Join(problems, "; "))
-	}
-	return nil
+	return problems
 }
 
 func sorted(s []string) []string {

@@ -403,3 +403,19 @@ func TestMarkdownErrorsNameTheirFileAndLine(t *testing.T) {
 		t.Errorf("publish: err = %v, want %q", err, want)
 	}
 }
+
+func TestBundleProblemsNameTheirLine(t *testing.T) {
+	p := fixture(t)
+	assemble(t, p, newsletter.AssembleOptions{})
+	path := filepath.Join(p.Dir, "content/newsletter", month, "index.en.md")
+	data := strings.Replace(sitetest.Read(t, p.Fs, path), "status: draft\n", "status: sent\n", 1)
+	if err := afero.WriteFile(p.Fs, path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Count(data[:strings.Index(data, "status: sent")], "\n") + 1
+	err := newsletter.Publish(p, month, newsletter.PublishOptions{Date: publishDate}, &bytes.Buffer{})
+	want := fmt.Sprintf(`content/newsletter/2012-06/index.en.md:%d: front matter: status "sent" is neither draft nor published`, line)
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
+	}
+}

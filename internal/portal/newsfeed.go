@@ -57,7 +57,7 @@ func writeNewsFeeds(_ Project, res *site.Result) error {
 			Items:       items,
 		})
 		if err != nil {
-			return fmt.Errorf("%s: news feed (%s): %w", section.SourceFile, l.Code, err)
+			return fmt.Errorf("%s: news feed (%s): %w", section.Origin(), l.Code, err)
 		}
 		dir, ok := res.OutputPath(section.RelPermalink)
 		if !ok {
@@ -67,7 +67,7 @@ func writeNewsFeeds(_ Project, res *site.Result) error {
 			return err
 		}
 		if err := afero.WriteFile(res.Output, path.Join(dir, feed.RSSFile), files.RSS, 0o644); err != nil {
-			return fmt.Errorf("%s: news feed (%s): %w", section.SourceFile, l.Code, err)
+			return fmt.Errorf("%s: news feed (%s): %w", section.Origin(), l.Code, err)
 		}
 	}
 	return nil

@@ -91,7 +91,7 @@ func (p Page) ItemNotes() []Note {
 // at the line of the front matter key when it is written, else at line 1.
 func (r *Result) Warning(p Page, n Note) string {
 	if p.SourceFile == "" {
-		return fmt.Sprintf("%s: %s", p.Path, n.Message)
+		return fmt.Sprintf("%s: %s", p.Origin(), n.Message)
 	}
 	line := 1
 	if data, err := afero.ReadFile(r.source, filepath.Join(r.dir, p.SourceFile)); err == nil {
@@ -99,5 +99,5 @@ func (r *Result) Warning(p Page, n Note) string {
 			line = doc.KeyLine(n.Key)
 		}
 	}
-	return fmt.Sprintf("%s:%d: %s", filepath.ToSlash(p.SourceFile), line, n.Message)
+	return fmt.Sprintf("%s:%d: %s", p.Origin(), line, n.Message)
 }

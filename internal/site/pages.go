@@ -72,6 +72,15 @@ func (r *Result) Language(code string) (Language, bool) {
 	return Language{}, false
 }
 
+// Origin names the page in messages: its source file, or for a page Hugo made without
+// one (a section without _index.md), its path.
+func (p Page) Origin() string {
+	if p.SourceFile != "" {
+		return filepath.ToSlash(p.SourceFile)
+	}
+	return p.Path
+}
+
 // Name is how the site calls itself in the language: its title, or the host name of its
 // home page when site.toml gives no title.
 func (l Language) Name() string {

@@ -52,14 +52,14 @@ func WriteFeeds(res *site.Result) error {
 		}
 		files, err := feed.Render(f)
 		if err != nil {
-			return fmt.Errorf("newsletter feeds (%s): %w", l.Code, err)
+			return fmt.Errorf("%s: newsletter feeds (%s): %w", archive.Origin(), l.Code, err)
 		}
 		dir, ok := res.OutputPath(archive.RelPermalink)
 		if !ok {
 			return fmt.Errorf("newsletter feeds (%s): %s is outside the site's base URL %s", l.Code, archive.RelPermalink, res.BaseURL)
 		}
 		if err := files.Write(res.Output, dir); err != nil {
-			return fmt.Errorf("newsletter feeds (%s): %w", l.Code, err)
+			return fmt.Errorf("%s: newsletter feeds (%s): %w", archive.Origin(), l.Code, err)
 		}
 	}
 	return nil
