@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/contratto/portal/internal/site"
+
 	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/contratto/portal/internal/stats"
 	"github.com/contratto/portal/newsletter/archive"
@@ -34,7 +36,7 @@ type assembled struct {
 // Assemble writes the draft issue of month, one bundle per language, and renders its
 // previews in dist/. It checks everything before writing anything: a month without
 // items, an unknown language or a published issue leave every file as it was.
-func Assemble(p Project, month string, opts AssembleOptions, out io.Writer) error {
+func Assemble(p site.Project, month string, opts AssembleOptions, out io.Writer) error {
 	s, m, langs, err := start(p, month, opts.Languages)
 	if err != nil {
 		return err
@@ -101,7 +103,7 @@ func (s *session) assembleLanguage(m Month, lang string, release *stats.Release)
 	d := assembled{choices: choices}
 	var editorial []byte
 	var lines origin
-	if data, err := afero.ReadFile(s.p.Fs, s.p.path(editorialPath(m, lang))); err == nil {
+	if data, err := afero.ReadFile(s.p.Fs, s.p.Path(editorialPath(m, lang))); err == nil {
 		d.editorial = editorialPath(m, lang)
 		if editorial, lines.editorialLine, err = editorialText(d.editorial, data); err != nil {
 			return assembled{}, err
@@ -147,7 +149,7 @@ func (s *session) writeDraft(m Month, d assembled) error {
 	if err != nil {
 		return err
 	}
-	if err := atomicfs.WriteFile(s.p.Fs, s.p.path(d.bundle.Path), data, 0o644); err != nil {
+	if err := atomicfs.WriteFile(s.p.Fs, s.p.Path(d.bundle.Path), data, 0o644); err != nil {
 		return err
 	}
 	return s.writeArtefacts(m, d.bundle.Lang, d.artefacts)
@@ -155,7 +157,7 @@ func (s *session) writeDraft(m Month, d assembled) error {
 
 // writeArtefacts replaces a language's folder in dist/ with the artefacts.
 func (s *session) writeArtefacts(m Month, lang string, a artefacts) error {
-	return atomicfs.ReplaceDir(s.p.Fs, s.p.path(distDir(m, lang)), func(tmp string) error {
+	return atomicfs.ReplaceDir(s.p.Fs, s.p.Path(distDir(m, lang)), func(tmp string) error {
 		for _, name := range a.names() {
 			if err := afero.WriteFile(s.p.Fs, tmp+"/"+name, a[name], 0o644); err != nil {
 				return err

@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/contratto/portal/internal/site"
 
 	"github.com/spf13/afero"
 )
@@ -37,21 +38,21 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	cmd, rest := args[0], args[1:]
 	fset := flag.NewFlagSet("newsletter "+cmd, flag.ContinueOnError)
 	fset.SetOutput(stderr)
-	config := fset.String("config", "site.toml", "the site's config file")
+	project := site.ProjectFlag(fset, afero.NewOsFs())
 	month := fset.String("month", "", "the issue's month, YYYY-MM (required)")
-	var run func(Project) error
+	var run func(site.Project) error
 	switch cmd {
 	case "assemble":
 		langs := fset.String("lang", "", "only these languages, comma-separated (default: all)")
 		force := fset.Bool("force", false, "replace a draft edited by hand")
-		run = func(p Project) error {
+		run = func(p site.Project) error {
 			return Assemble(p, *month, AssembleOptions{Languages: split(*langs), Force: *force}, stdout)
 		}
 	case "publish":
 		langs := fset.String("lang", "", "only these languages, comma-separated (default: all)")
 		force := fset.Bool("force", false, "publish a deliberate correction of a published issue")
 		date := fset.String("date", "", "publication date YYYY-MM-DD (default: today)")
-		run = func(p Project) error {
+		run = func(p site.Project) error {
 			opts := PublishOptions{Languages: split(*langs), Force: *force}
 			if *date != "" {
 				d, err := time.Parse("2006-01-02", *date)
@@ -65,7 +66,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case "send-test":
 		lang := fset.String("lang", "it", "the language edition to send")
 		to := fset.String("to", "", "the address to send the test to (required)")
-		run = func(p Project) error {
+		run = func(p site.Project) error {
 			if *to == "" {
 				return fmt.Errorf("-to is required: the address that should receive the test")
 			}
@@ -85,12 +86,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newsletter %s: -month YYYY-MM is required\n", cmd)
 		return 2
 	}
-	path, err := filepath.Abs(*config)
+	p, err := project()
 	if err != nil {
 		fmt.Fprintf(stderr, "newsletter: %v\n", err)
 		return 1
 	}
-	p := Project{Fs: afero.NewOsFs(), Dir: filepath.Dir(path), Config: filepath.Base(path)}
 	if err := run(p); err != nil {
 		fmt.Fprintf(stderr, "newsletter %s: %v\n", cmd, err)
 		return 1

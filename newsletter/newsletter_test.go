@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/contratto/portal/internal/site"
+
 	goldenfile "github.com/contratto/portal/internal/golden"
 
 	"github.com/contratto/portal/internal/atomicfs"
@@ -25,7 +27,7 @@ import (
 const month = "2012-06"
 
 // fixture writes testdata/fixture.txtar and the project's protected statistics into memory.
-func fixture(t *testing.T, extra ...string) newsletter.Project {
+func fixture(t *testing.T, extra ...string) site.Project {
 	t.Helper()
 	data, err := os.ReadFile("testdata/fixture.txtar")
 	if err != nil {
@@ -35,10 +37,10 @@ func fixture(t *testing.T, extra ...string) newsletter.Project {
 	if err := atomicfs.CopyTree(afero.NewOsFs(), "../data/stats", fsys, sitetest.Dir+"/data/stats"); err != nil {
 		t.Fatal(err)
 	}
-	return newsletter.Project{Fs: fsys, Dir: sitetest.Dir}
+	return sitetest.Project(fsys)
 }
 
-func assemble(t *testing.T, p newsletter.Project, opts newsletter.AssembleOptions) string {
+func assemble(t *testing.T, p site.Project, opts newsletter.AssembleOptions) string {
 	t.Helper()
 	var out bytes.Buffer
 	if err := newsletter.Assemble(p, month, opts, &out); err != nil {
@@ -49,7 +51,7 @@ func assemble(t *testing.T, p newsletter.Project, opts newsletter.AssembleOption
 
 var publishDate = time.Date(2012, 7, 2, 0, 0, 0, 0, time.UTC)
 
-func publish(t *testing.T, p newsletter.Project, force bool) string {
+func publish(t *testing.T, p site.Project, force bool) string {
 	t.Helper()
 	var out bytes.Buffer
 	if err := newsletter.Publish(p, month, newsletter.PublishOptions{Date: publishDate, Force: force}, &out); err != nil {
@@ -58,7 +60,7 @@ func publish(t *testing.T, p newsletter.Project, force bool) string {
 	return out.String()
 }
 
-func bundle(t *testing.T, p newsletter.Project, lang string) *newsletter.Bundle {
+func bundle(t *testing.T, p site.Project, lang string) *newsletter.Bundle {
 	t.Helper()
 	rel := "content/newsletter/" + month + "/index." + lang + ".md"
 	b, err := newsletter.ParseBundle(rel, lang, []byte(sitetest.Read(t, p.Fs, filepath.Join(p.Dir, rel))))
@@ -121,22 +123,22 @@ func TestAssemblePicksTheMonthsItems(t *testing.T) {
 func TestBadInputWritesNothing(t *testing.T) {
 	cases := []struct {
 		name string
-		run  func(newsletter.Project) error
+		run  func(site.Project) error
 		want string
 	}{
-		{"a month without items", func(p newsletter.Project) error {
+		{"a month without items", func(p site.Project) error {
 			return newsletter.Assemble(p, "2012-05", newsletter.AssembleOptions{}, &bytes.Buffer{})
 		}, "no items for 2012-05"},
-		{"a malformed month", func(p newsletter.Project) error {
+		{"a malformed month", func(p site.Project) error {
 			return newsletter.Assemble(p, "June 2012", newsletter.AssembleOptions{}, &bytes.Buffer{})
 		}, "write it as YYYY-MM"},
-		{"an unknown language", func(p newsletter.Project) error {
+		{"an unknown language", func(p site.Project) error {
 			return newsletter.Assemble(p, month, newsletter.AssembleOptions{Languages: []string{"it", "xx"}}, &bytes.Buffer{})
 		}, `unknown language "xx"`},
-		{"publishing what was never assembled", func(p newsletter.Project) error {
+		{"publishing what was never assembled", func(p site.Project) error {
 			return newsletter.Publish(p, month, newsletter.PublishOptions{}, &bytes.Buffer{})
 		}, "index.it.md is missing: run newsletter assemble"},
-		{"sending what was never rendered", func(p newsletter.Project) error {
+		{"sending what was never rendered", func(p site.Project) error {
 			return newsletter.SendTest(context.Background(), p, month, "it", "a@example.org", os.Getenv, &bytes.Buffer{})
 		}, "issue.eml does not exist"},
 	}

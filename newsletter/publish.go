@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/contratto/portal/internal/site"
+
 	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/contratto/portal/newsletter/archive"
 	"github.com/spf13/afero"
@@ -36,7 +38,7 @@ type published struct {
 // A draft becomes published with its date; an issue already published is rendered
 // again, byte for byte the same, and its bundle is not touched. Changing a published
 // issue takes Force, and Publish says what changed.
-func Publish(p Project, month string, opts PublishOptions, out io.Writer) error {
+func Publish(p site.Project, month string, opts PublishOptions, out io.Writer) error {
 	s, m, langs, err := start(p, month, opts.Languages)
 	if err != nil {
 		return err
@@ -74,7 +76,7 @@ func Publish(p Project, month string, opts PublishOptions, out io.Writer) error 
 			if err != nil {
 				return err
 			}
-			if err := atomicfs.WriteFile(s.p.Fs, s.p.path(issue.bundle.Path), data, 0o644); err != nil {
+			if err := atomicfs.WriteFile(s.p.Fs, s.p.Path(issue.bundle.Path), data, 0o644); err != nil {
 				return err
 			}
 		}
@@ -117,7 +119,7 @@ func (s *session) prepare(b *Bundle, day string, force bool) (published, error) 
 func (s *session) describeChanges(m Month, lang string, a artefacts) string {
 	var changed []string
 	for _, name := range a.names() {
-		old, err := afero.ReadFile(s.p.Fs, s.p.path(filepath.Join(distDir(m, lang), name)))
+		old, err := afero.ReadFile(s.p.Fs, s.p.Path(filepath.Join(distDir(m, lang), name)))
 		if err != nil || !bytes.Equal(old, a[name]) {
 			changed = append(changed, name)
 		}

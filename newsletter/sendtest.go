@@ -9,6 +9,8 @@ import (
 	"net/mail"
 	"path/filepath"
 
+	"github.com/contratto/portal/internal/site"
+
 	"github.com/contratto/portal/newsletter/eml"
 	"github.com/spf13/afero"
 )
@@ -16,7 +18,7 @@ import (
 // SendTest mails one language's issue.eml to one address, over the SMTP server the
 // environment names (see eml.SMTPConfigFromEnv), so staff can see it in their own
 // mail client. It sends the file as it is, with a To header added.
-func SendTest(ctx context.Context, p Project, month, lang, to string, getenv func(string) string, out io.Writer) error {
+func SendTest(ctx context.Context, p site.Project, month, lang, to string, getenv func(string) string, out io.Writer) error {
 	s, m, _, err := start(p, month, []string{lang})
 	if err != nil {
 		return err
@@ -30,7 +32,7 @@ func SendTest(ctx context.Context, p Project, month, lang, to string, getenv fun
 		return fmt.Errorf("site.toml: [params.newsletter] from %q: %w", s.cfg.From, err)
 	}
 	rel := filepath.Join(distDir(m, lang), EMLFile)
-	msg, err := afero.ReadFile(p.Fs, p.path(rel))
+	msg, err := afero.ReadFile(p.Fs, p.Path(rel))
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s does not exist: run newsletter assemble (or publish) -month %s first", rel, m)
 	}

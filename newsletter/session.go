@@ -13,15 +13,6 @@ import (
 	"github.com/spf13/afero"
 )
 
-// Project says where the portal project is.
-type Project struct {
-	Fs     afero.Fs
-	Dir    string // project root, absolute
-	Config string // relative to Dir; site.toml when empty
-}
-
-func (p Project) path(rel string) string { return filepath.Join(p.Dir, rel) }
-
 // distDir is where one language's artefacts of a month go, relative to the project.
 func distDir(m Month, lang string) string {
 	return filepath.Join("dist", "newsletter", m.String(), lang)
@@ -30,12 +21,12 @@ func distDir(m Month, lang string) string {
 // session is one run of a command: the site as the portal sees it, the newsletter
 // settings and the published statistics.
 type session struct {
-	p Project
+	p site.Project
 	renderer
 }
 
-func open(p Project) (*session, error) {
-	res, err := site.Load(site.Options{Fs: p.Fs, Dir: p.Dir, Config: p.Config})
+func open(p site.Project) (*session, error) {
+	res, err := site.Load(site.Options{Project: p})
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +34,7 @@ func open(p Project) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	releases, err := stats.LoadReleases(p.Fs, p.path(filepath.Join("data", "stats")))
+	releases, err := stats.LoadReleases(p.Fs, p.Path(filepath.Join("data", "stats")))
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +43,7 @@ func open(p Project) (*session, error) {
 
 // start parses the month and opens the project with the languages asked for: what every
 // command does first.
-func start(p Project, month string, asked []string) (*session, Month, []string, error) {
+func start(p site.Project, month string, asked []string) (*session, Month, []string, error) {
 	m, err := ParseMonth(month)
 	if err != nil {
 		return nil, Month{}, nil, err
@@ -73,9 +64,9 @@ func start(p Project, month string, asked []string) (*session, Month, []string, 
 
 // checkBundles reads every bundle file of the month before Hugo does, so a broken one is
 // reported in the newsletter's own words, with its file and line.
-func checkBundles(p Project, m Month) error {
+func checkBundles(p site.Project, m Month) error {
 	dir := filepath.Join("content", "newsletter", m.String())
-	names, err := afero.Glob(p.Fs, p.path(filepath.Join(dir, "index.*.md")))
+	names, err := afero.Glob(p.Fs, p.Path(filepath.Join(dir, "index.*.md")))
 	if err != nil {
 		return err
 	}
@@ -116,7 +107,7 @@ func (s *session) languages(asked []string) ([]string, error) {
 // readBundle reads the issue of month in lang; a missing file returns fs.ErrNotExist.
 func (s *session) readBundle(m Month, lang string) (*Bundle, error) {
 	rel := bundlePath(m, lang)
-	data, err := afero.ReadFile(s.p.Fs, s.p.path(rel))
+	data, err := afero.ReadFile(s.p.Fs, s.p.Path(rel))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%s: %w", rel, fs.ErrNotExist)

@@ -116,7 +116,7 @@ func TestIssueUnderASubPath(t *testing.T) {
 	}
 }
 
-func write(t *testing.T, p newsletter.Project, file, text string) {
+func write(t *testing.T, p site.Project, file, text string) {
 	t.Helper()
 	if err := afero.WriteFile(p.Fs, file, []byte(text), 0o644); err != nil {
 		t.Fatal(err)

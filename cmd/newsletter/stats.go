@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/stats"
 	"github.com/spf13/afero"
 )
@@ -59,21 +60,31 @@ func runStatsOn(fsys afero.Fs, args []string, stdout, stderr io.Writer) int {
 
 // statsFlags are the flags every stats command shares.
 type statsFlags struct {
-	config, data string
+	project func() (site.Project, error)
+	data    string
 }
 
-func newStatsFlagSet(name string, stderr io.Writer) (*flag.FlagSet, *statsFlags) {
+func newStatsFlagSet(fsys afero.Fs, name string, stderr io.Writer) (*flag.FlagSet, *statsFlags) {
 	fs := flag.NewFlagSet("newsletter stats "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, statsUsage) }
-	sf := &statsFlags{}
-	fs.StringVar(&sf.config, "config", "site.toml", "the site configuration")
+	sf := &statsFlags{project: site.ProjectFlag(fs, fsys)}
 	fs.StringVar(&sf.data, "data", filepath.Join("data", "stats"), "the statistics folder")
 	return fs, sf
 }
 
+// threshold reads k from the project's config file.
+func (sf *statsFlags) threshold() (site.Project, int, error) {
+	p, err := sf.project()
+	if err != nil {
+		return p, 0, err
+	}
+	k, err := stats.LoadThreshold(p.Fs, p.ConfigPath())
+	return p, k, err
+}
+
 func statsRelease(fsys afero.Fs, args []string, stdout, stderr io.Writer) int {
-	fs, sf := newStatsFlagSet("release", stderr)
+	fs, sf := newStatsFlagSet(fsys, "release", stderr)
 	aggregate := fs.String("aggregate", "", "aggregate CSV file")
 	cases := fs.String("cases", "", "case-level CSV export, outside the repository")
 	period := fs.String("period", "", "the period to release")
@@ -99,7 +110,7 @@ func statsRelease(fsys afero.Fs, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	k, err := stats.LoadThreshold(fsys, sf.config)
+	p, k, err := sf.threshold()
 	if err != nil {
 		return fail(err)
 	}
@@ -113,7 +124,7 @@ func statsRelease(fsys afero.Fs, args []string, stdout, stderr io.Writer) int {
 	if *aggregate != "" {
 		inputs, err = readAggregate(fsys, *aggregate, *period, want)
 	} else {
-		inputs, err = readCases(fsys, *cases, sf.config, want)
+		inputs, err = readCases(p, *cases, want)
 	}
 	if err != nil {
 		return fail(err)
@@ -155,8 +166,9 @@ func readAggregate(fsys afero.Fs, name, period string, want stats.Period) ([]sta
 
 // readCases parses a case-level export, which must lie outside the working
 // tree of the project so that it is never committed or copied with it.
-func readCases(fsys afero.Fs, name, config string, p stats.Period) ([]stats.Input, error) {
-	if root, inside := insideProject(fsys, name, config); inside {
+func readCases(p site.Project, name string, period stats.Period) ([]stats.Input, error) {
+	fsys := p.Fs
+	if root, inside := insideProject(p, name); inside {
 		return nil, fmt.Errorf("%s: case-level files must be kept outside the project (%s), so that they are never committed or published; move it and try again", name, root)
 	}
 	f, err := fsys.Open(name)
@@ -168,13 +180,14 @@ func readCases(fsys afero.Fs, name, config string, p stats.Period) ([]stats.Inpu
 	if err != nil {
 		return nil, err
 	}
-	return []stats.Input{file.Input(p)}, nil
+	return []stats.Input{file.Input(period)}, nil
 }
 
 // insideProject reports whether path lies inside the project: the folder of
 // the site configuration, or the enclosing Git working tree if there is one.
 // On the real file system symbolic links are resolved first.
-func insideProject(fsys afero.Fs, path, config string) (string, bool) {
+func insideProject(p site.Project, path string) (string, bool) {
+	fsys := p.Fs
 	real := func(p string) string {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -187,7 +200,7 @@ func insideProject(fsys afero.Fs, path, config string) (string, bool) {
 		}
 		return abs
 	}
-	root := filepath.Dir(real(config))
+	root := filepath.Dir(real(p.ConfigPath()))
 	for dir := root; ; dir = filepath.Dir(dir) {
 		if _, err := fsys.Stat(filepath.Join(dir, ".git")); err == nil {
 			root = dir
@@ -203,7 +216,7 @@ func insideProject(fsys afero.Fs, path, config string) (string, bool) {
 }
 
 func statsAudit(fsys afero.Fs, args []string, stdout, stderr io.Writer) int {
-	fs, sf := newStatsFlagSet("audit", stderr)
+	fs, sf := newStatsFlagSet(fsys, "audit", stderr)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -211,7 +224,7 @@ func statsAudit(fsys afero.Fs, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newsletter stats audit: unexpected argument %q\n\n%s", fs.Arg(0), statsUsage)
 		return 2
 	}
-	k, err := stats.LoadThreshold(fsys, sf.config)
+	_, k, err := sf.threshold()
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -18,7 +18,7 @@ func TestSyntheticSiteBuilds(t *testing.T) {
 		t.Skip("builds a site with Hugo")
 	}
 	fsys, s := generate(t, Spec{Pages: MinPages, Seed: 1})
-	res, err := site.Build(site.Options{Fs: fsys, Dir: s.Dir})
+	res, err := site.Build(site.Options{Project: site.Project{Fs: fsys, Dir: s.Dir}})
 	if err != nil {
 		t.Fatalf("the synthetic site does not build: %v", err)
 	}
@@ -46,7 +46,7 @@ func TestFiftyItemsFitTheEmailBudget(t *testing.T) {
 	}
 	fsys, s := generate(t, Spec{Pages: MinPages, Seed: 1})
 	var out bytes.Buffer
-	p := newsletter.Project{Fs: fsys, Dir: s.Dir}
+	p := site.Project{Fs: fsys, Dir: s.Dir}
 	if err := newsletter.Assemble(p, SmallMonth, newsletter.AssembleOptions{}, &out); err != nil {
 		t.Fatalf("assemble: %v\n%s", err, out.String())
 	}

@@ -15,7 +15,6 @@ import (
 	"strings"
 
 	"github.com/contratto/portal/internal/site"
-	"github.com/spf13/afero"
 )
 
 // Severity says whether a finding fails the check.
@@ -70,24 +69,15 @@ func (f Finding) String() string {
 
 // Input is what the rules read.
 type Input struct {
-	// Fs holds the project; the rules only read it.
-	Fs afero.Fs
-	// Dir is the project root in Fs.
-	Dir string
-	// Config is the config file, relative to Dir; site.DefaultConfig when empty. It is
-	// only used to name the file in messages.
-	Config string
+	// Project is the project; the rules only read it.
+	site.Project
 	// Site is the site built from the project. When it is nil (the site does not
 	// build), the rules that need built pages report nothing.
 	Site *site.Result
 }
 
-func (in Input) config() string {
-	if in.Config == "" {
-		return site.DefaultConfig
-	}
-	return in.Config
-}
+// config names the config file in messages.
+func (in Input) config() string { return rel(in.Dir, in.ConfigPath()) }
 
 // EssentialKeys are the translationKeys of the pages a person in danger needs. Each
 // must be a real translation in every language of the site.

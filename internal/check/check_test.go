@@ -182,13 +182,13 @@ func build(t *testing.T, files string) Input {
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	return Input{Fs: fsys, Dir: sitetest.Dir, Site: res}
+	return Input{Project: sitetest.Project(fsys), Site: res}
 }
 
 // source writes a site without building it, for the rules that read files alone.
 func source(t *testing.T, files string) Input {
 	t.Helper()
-	return Input{Fs: sitetest.Write(t, files), Dir: sitetest.Dir}
+	return Input{Project: sitetest.Project(sitetest.Write(t, files))}
 }
 
 // strs formats findings one per line, as the report does.
@@ -339,7 +339,7 @@ func BenchmarkRun(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	in := Input{Fs: fsys, Dir: sitetest.Dir, Site: res}
+	in := Input{Project: sitetest.Project(fsys), Site: res}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Run(in, Options{}, nil)

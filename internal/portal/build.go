@@ -11,29 +11,17 @@ import (
 
 	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/contratto/portal/internal/site"
-	"github.com/spf13/afero"
 )
-
-// Project says where the project is.
-type Project struct {
-	Fs     afero.Fs // the file system holding the project
-	Dir    string   // project root, absolute
-	Config string   // config file, relative to Dir; site.DefaultConfig when empty
-}
-
-func (p Project) siteOptions() site.Options {
-	return site.Options{Fs: p.Fs, Dir: p.Dir, Config: p.Config}
-}
 
 // Render builds the whole portal — Hugo's pages, then the files the steps after Hugo add —
 // in memory, or where opts.Destination says. Nothing else in the project is written.
-func Render(p Project, opts site.Options) (*site.Result, error) {
+func Render(opts site.Options) (*site.Result, error) {
 	res, err := site.Build(opts)
 	if err != nil {
 		return nil, err
 	}
 	for _, step := range afterHugo {
-		if err := step(p, res); err != nil {
+		if err := step(opts.Project, res); err != nil {
 			return nil, err
 		}
 	}
@@ -42,21 +30,20 @@ func Render(p Project, opts site.Options) (*site.Result, error) {
 
 // afterHugo are the build steps that write into the output after Hugo has rendered it,
 // in order (steps.go).
-var afterHugo = []func(Project, *site.Result) error{exportStatistics, writeNewsletterFeeds, writeNewsFeeds}
+var afterHugo = []func(site.Project, *site.Result) error{exportStatistics, writeNewsletterFeeds, writeNewsFeeds}
 
 // Build renders the portal straight into a new folder beside outDir (relative to the
 // project, or absolute) and swaps it in place of outDir. On any error outDir is left
 // exactly as it was.
-func Build(p Project, outDir string) (*site.Result, error) {
+func Build(p site.Project, outDir string) (*site.Result, error) {
 	if !filepath.IsAbs(outDir) {
 		outDir = filepath.Join(p.Dir, outDir)
 	}
 	var res *site.Result
 	err := atomicfs.ReplaceDir(p.Fs, outDir, func(tmp string) error {
-		opts := p.siteOptions()
-		opts.Destination, opts.PublishDir = p.Fs, tmp
+		opts := site.Options{Project: p, Destination: p.Fs, PublishDir: tmp}
 		var err error
-		res, err = Render(p, opts)
+		res, err = Render(opts)
 		return err
 	})
 	if err != nil {

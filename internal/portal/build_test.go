@@ -24,7 +24,7 @@ the previous build
 
 func TestBuildReplacesOutput(t *testing.T) {
 	fsys := sitetest.Write(t, tinySite)
-	if _, err := Build(Project{Fs: fsys, Dir: sitetest.Dir}, "public"); err != nil {
+	if _, err := Build(sitetest.Project(fsys), "public"); err != nil {
 		t.Fatal(err)
 	}
 	tree := sitetest.Tree(t, fsys, sitetest.Dir+"/public")
@@ -40,7 +40,7 @@ func TestUnwritableOutputLeavesPublicUntouched(t *testing.T) {
 	fsys := sitetest.Write(t, tinySite)
 	before := sitetest.Tree(t, fsys, "/")
 	readOnly := afero.NewReadOnlyFs(fsys)
-	_, err := Build(Project{Fs: readOnly, Dir: sitetest.Dir}, "public")
+	_, err := Build(sitetest.Project(readOnly), "public")
 	if err == nil || !strings.Contains(err.Error(), "public") {
 		t.Fatalf("err = %v, want an error naming public", err)
 	}
@@ -52,7 +52,7 @@ func TestUnwritableOutputLeavesPublicUntouched(t *testing.T) {
 func TestFailedBuildLeavesPublicUntouched(t *testing.T) {
 	fsys := sitetest.Write(t, tinySite+"-- content/broken.md --\n---\ntitle: [x\n---\n")
 	before := sitetest.Tree(t, fsys, "/")
-	_, err := Build(Project{Fs: fsys, Dir: sitetest.Dir}, "public")
+	_, err := Build(sitetest.Project(fsys), "public")
 	if err == nil || !strings.Contains(err.Error(), "content/broken.md") {
 		t.Fatalf("err = %v, want an error naming content/broken.md", err)
 	}

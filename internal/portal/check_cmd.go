@@ -6,6 +6,8 @@ import (
 	"io"
 
 	"github.com/contratto/portal/internal/check"
+	"github.com/contratto/portal/internal/site"
+	"github.com/spf13/afero"
 )
 
 // runCheck is "portal check": the editors' lint, on the site exactly as the build
@@ -14,7 +16,7 @@ import (
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("portal check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	project := projectFlags(fs)
+	project := site.ProjectFlag(fs, afero.NewOsFs())
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -39,8 +41,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 // Check builds the portal in memory, as Build would, and runs every rule of the
 // editors' lint on the project and the result. A site that does not build is an
 // error of the report; the rules that read the project alone still run.
-func Check(p Project) check.Report {
-	res, err := Render(p, p.siteOptions())
-	in := check.Input{Fs: p.Fs, Dir: p.Dir, Config: p.Config, Site: res}
+func Check(p site.Project) check.Report {
+	res, err := Render(site.Options{Project: p})
+	in := check.Input{Project: p, Site: res}
 	return check.Run(in, check.Options{}, err)
 }

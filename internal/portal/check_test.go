@@ -16,7 +16,7 @@ import (
 // on its own, with its file and line, so a failure says exactly which translation, string
 // or page is still missing.
 func passesCheck(t *testing.T, b builtProject) {
-	report := check.Run(check.Input{Fs: b.Fs, Dir: b.Dir, Site: b.res}, check.Options{}, nil)
+	report := check.Run(check.Input{Project: b.Project, Site: b.res}, check.Options{}, nil)
 	for _, f := range report.Findings {
 		if f.Severity == check.Error {
 			t.Errorf("%s", f)
@@ -79,7 +79,7 @@ translationKey: help
 ---
 Chiama il 800 290 291. ![](x.png) [Rotto](/rotto/)
 `)
-	report := Check(Project{Fs: fsys, Dir: sitetest.Dir})
+	report := Check(sitetest.Project(fsys))
 	var buf bytes.Buffer
 	if err := report.Write(&buf); err != nil {
 		t.Fatal(err)
@@ -105,7 +105,7 @@ Chiama il 800 290 291. ![](x.png) [Rotto](/rotto/)
 
 func TestCheckOnASiteThatDoesNotBuild(t *testing.T) {
 	fsys := sitetest.Write(t, checkSite+"-- content/it/x.md --\n---\ntitle: X\ndescription: d\ntranslationKey: x\ndate: yesterday\n---\n")
-	report := Check(Project{Fs: fsys, Dir: sitetest.Dir})
+	report := Check(sitetest.Project(fsys))
 	var buf bytes.Buffer
 	if err := report.Write(&buf); err != nil {
 		t.Fatal(err)
@@ -137,11 +137,10 @@ func TestCheckCommandFlags(t *testing.T) {
 // pass the same front matter, helpline and link rules as the pages.
 func TestNewsletterIssuesPassCheck(t *testing.T) {
 	p := copyProject(t)
-	np := newsletter.Project{Fs: p.Fs, Dir: p.Dir}
-	if err := newsletter.Assemble(np, "2012-06", newsletter.AssembleOptions{}, io.Discard); err != nil {
+	if err := newsletter.Assemble(p, "2012-06", newsletter.AssembleOptions{}, io.Discard); err != nil {
 		t.Fatalf("assemble: %v", err)
 	}
-	if err := newsletter.Publish(np, "2012-06", newsletter.PublishOptions{Date: time.Date(2012, 7, 1, 0, 0, 0, 0, time.UTC)}, io.Discard); err != nil {
+	if err := newsletter.Publish(p, "2012-06", newsletter.PublishOptions{Date: time.Date(2012, 7, 1, 0, 0, 0, 0, time.UTC)}, io.Discard); err != nil {
 		t.Fatalf("publish: %v", err)
 	}
 	report := Check(p)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/contratto/portal/internal/site"
 	"github.com/spf13/afero"
 )
 
@@ -43,22 +44,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	return 2
 }
 
-// projectFlags adds the flags every command shares and returns the project they describe.
-func projectFlags(fs *flag.FlagSet) func() (Project, error) {
-	config := fs.String("config", "site.toml", "the site's config file")
-	return func() (Project, error) {
-		path, err := filepath.Abs(*config)
-		if err != nil {
-			return Project{}, err
-		}
-		return Project{Fs: afero.NewOsFs(), Dir: filepath.Dir(path), Config: filepath.Base(path)}, nil
-	}
-}
-
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("portal build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	project := projectFlags(fs)
+	project := site.ProjectFlag(fs, afero.NewOsFs())
 	out := fs.String("out", "public", "the folder to write (replaced as a whole)")
 	if err := fs.Parse(args); err != nil {
 		return 2

@@ -14,7 +14,7 @@ import (
 // fallback copy of the news (English text under /ar/) says "en". A page without a date is
 // left out, and a page without a description is summarized by the rule of
 // site.Page.Summary; the build warns about both, once for each file.
-func writeNewsFeeds(_ Project, res *site.Result) error {
+func writeNewsFeeds(_ site.Project, res *site.Result) error {
 	warned := map[string]bool{}
 	for _, l := range res.Languages {
 		var section *site.Page

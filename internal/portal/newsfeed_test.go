@@ -58,7 +58,7 @@ var newsWarnings = []string{
 
 func TestNewsAsEditorsWriteItBuilds(t *testing.T) {
 	fsys := sitetest.Write(t, checkSite+editorsNews)
-	res, err := Render(Project{Fs: fsys, Dir: sitetest.Dir}, sitetest.Options(fsys))
+	res, err := Render(sitetest.Options(fsys))
 	if err != nil {
 		t.Fatalf("the build fails: %v", err)
 	}
@@ -87,7 +87,7 @@ func TestNewsAsEditorsWriteItBuilds(t *testing.T) {
 
 func TestCheckWarnsAboutNewsWithFileAndLine(t *testing.T) {
 	fsys := sitetest.Write(t, checkSite+editorsNews)
-	report := Check(Project{Fs: fsys, Dir: sitetest.Dir})
+	report := Check(sitetest.Project(fsys))
 	var got []string
 	for _, f := range report.Findings {
 		if strings.HasPrefix(f.File, "content/it/notizie/") {
@@ -111,7 +111,7 @@ func TestCheckWarnsAboutNewsWithFileAndLine(t *testing.T) {
 
 func TestNewsFeedErrorNamesTheFile(t *testing.T) {
 	fsys := sitetest.Write(t, checkSite+editorsNews+"-- content/it/notizie/senza-titolo.md --\n---\ntitle: \"\"\ndate: 2012-06-04\n---\nTesto.\n")
-	_, err := Render(Project{Fs: fsys, Dir: sitetest.Dir}, sitetest.Options(fsys))
+	_, err := Render(sitetest.Options(fsys))
 	if err == nil || !strings.Contains(err.Error(), "content/it/notizie/senza-titolo.md: Title is empty") {
 		t.Fatalf("err = %v, want it to name content/it/notizie/senza-titolo.md", err)
 	}

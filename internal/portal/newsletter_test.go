@@ -14,6 +14,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/contratto/portal/internal/site"
+
 	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/contratto/portal/internal/feedlinttest"
 	"github.com/contratto/portal/internal/sitetest"
@@ -25,7 +27,7 @@ import (
 
 // copyProject copies the real project's sources into memory, so a test can run the
 // newsletter on it without touching the working tree.
-func copyProject(t *testing.T) Project {
+func copyProject(t *testing.T) site.Project {
 	t.Helper()
 	root, err := filepath.Abs("../..")
 	if err != nil {
@@ -40,21 +42,20 @@ func copyProject(t *testing.T) Project {
 	if err := atomicfs.CopyTree(osfs, filepath.Join(root, "site.toml"), mem, "/project/site.toml"); err != nil {
 		t.Fatal(err)
 	}
-	return Project{Fs: mem, Dir: "/project"}
+	return site.Project{Fs: mem, Dir: "/project"}
 }
 
 // TestNewsletterMonthEndToEnd runs the monthly routine on the real content: assemble and
 // publish June 2012, then build the portal, and checks what every language gets.
 func TestNewsletterMonthEndToEnd(t *testing.T) {
 	p := copyProject(t)
-	np := newsletter.Project{Fs: p.Fs, Dir: p.Dir}
-	if err := newsletter.Assemble(np, "2012-06", newsletter.AssembleOptions{}, io.Discard); err != nil {
+	if err := newsletter.Assemble(p, "2012-06", newsletter.AssembleOptions{}, io.Discard); err != nil {
 		t.Fatalf("assemble: %v", err)
 	}
-	if err := newsletter.Publish(np, "2012-06", newsletter.PublishOptions{Date: time.Date(2012, 7, 1, 0, 0, 0, 0, time.UTC)}, io.Discard); err != nil {
+	if err := newsletter.Publish(p, "2012-06", newsletter.PublishOptions{Date: time.Date(2012, 7, 1, 0, 0, 0, 0, time.UTC)}, io.Discard); err != nil {
 		t.Fatalf("publish: %v", err)
 	}
-	res, err := Render(p, p.siteOptions())
+	res, err := Render(site.Options{Project: p})
 	if err != nil {
 		t.Fatalf("portal build after publishing: %v", err)
 	}

@@ -22,7 +22,7 @@ import (
 
 // builtProject is a project and its whole portal, built in memory.
 type builtProject struct {
-	Project
+	site.Project
 	res *site.Result
 }
 
@@ -90,8 +90,8 @@ func realProject(t *testing.T) builtProject {
 			realErr = err
 			return
 		}
-		p := Project{Fs: afero.NewOsFs(), Dir: root}
-		res, err := Render(p, p.siteOptions())
+		p := site.Project{Fs: afero.NewOsFs(), Dir: root}
+		res, err := Render(site.Options{Project: p})
 		realBuilt, realErr = builtProject{Project: p, res: res}, err
 	})
 	if realErr != nil {
@@ -101,9 +101,9 @@ func realProject(t *testing.T) builtProject {
 }
 
 // buildProject builds p's whole portal in memory, failing the test if it does not build.
-func buildProject(t *testing.T, p Project) builtProject {
+func buildProject(t *testing.T, p site.Project) builtProject {
 	t.Helper()
-	res, err := Render(p, p.siteOptions())
+	res, err := Render(site.Options{Project: p})
 	if err != nil {
 		t.Fatalf("%s does not build: %v", p.Dir, err)
 	}

@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/contratto/portal/internal/site"
 	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/afero"
 )
@@ -24,7 +25,7 @@ import (
 // Preview holds the latest build of the site for the local preview server: the last good
 // output, or the error of the last build, which it shows in the browser.
 type Preview struct {
-	project Project
+	project site.Project
 	baseURL string
 	log     io.Writer
 
@@ -35,7 +36,7 @@ type Preview struct {
 }
 
 // NewPreview returns a preview of the project as seen at baseURL; call Rebuild to build it.
-func NewPreview(p Project, baseURL string, log io.Writer) *Preview {
+func NewPreview(p site.Project, baseURL string, log io.Writer) *Preview {
 	return &Preview{project: p, baseURL: baseURL, log: log}
 }
 
@@ -43,10 +44,8 @@ func NewPreview(p Project, baseURL string, log io.Writer) *Preview {
 // running: the error is printed and shown in the browser until the next good build.
 func (pv *Preview) Rebuild() error {
 	start := time.Now()
-	opts := pv.project.siteOptions()
-	opts.BaseURL = pv.baseURL
-	opts.Environment = "development"
-	res, err := Render(pv.project, opts)
+	opts := site.Options{Project: pv.project, BaseURL: pv.baseURL, Environment: "development"}
+	res, err := Render(opts)
 	pv.mu.Lock()
 	pv.builds++
 	pv.err = err
@@ -188,7 +187,7 @@ func addTree(w *fsnotify.Watcher, root string) error {
 func runServe(args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("portal serve", flag.ContinueOnError)
 	fset.SetOutput(stderr)
-	project := projectFlags(fset)
+	project := site.ProjectFlag(fset, afero.NewOsFs())
 	addr := fset.String("addr", "127.0.0.1:1313", "where to listen (loopback only)")
 	if err := fset.Parse(args); err != nil {
 		return 2

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/contratto/portal/internal/site"
+
 	"github.com/spf13/afero"
 )
 
@@ -61,7 +63,7 @@ func TestPreviewRebuildsOnChangeAndSurvivesErrors(t *testing.T) {
 		"content/page/page.md": "---\ntitle: Page\n---\n",
 	})
 	log := &syncWriter{}
-	pv := NewPreview(Project{Fs: afero.NewOsFs(), Dir: dir}, "http://127.0.0.1:9999/", log)
+	pv := NewPreview(site.Project{Fs: afero.NewOsFs(), Dir: dir}, "http://127.0.0.1:9999/", log)
 	if err := pv.Rebuild(); err != nil {
 		t.Fatal(err)
 	}

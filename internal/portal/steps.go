@@ -10,11 +10,11 @@ import (
 
 // exportStatistics writes public/data/stats.json and the CSV downloads from the
 // protected releases in data/stats/.
-func exportStatistics(p Project, res *site.Result) error {
+func exportStatistics(p site.Project, res *site.Result) error {
 	return stats.Export(p.Fs, filepath.Join(p.Dir, "data", "stats"), res.Output)
 }
 
 // writeNewsletterFeeds writes each language's newsletter feeds from the published issues.
-func writeNewsletterFeeds(_ Project, res *site.Result) error {
+func writeNewsletterFeeds(_ site.Project, res *site.Result) error {
 	return archive.WriteFeeds(res)
 }

@@ -50,7 +50,7 @@ func realSiteUnderSubPath(t *testing.T) *site.Result {
 	if err := afero.WriteFile(p.Fs, config, moved, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Render(p, p.siteOptions())
+	res, err := Render(site.Options{Project: p})
 	if err != nil {
 		t.Fatalf("the real site does not build under %s: %v", base, err)
 	}

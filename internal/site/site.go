@@ -23,18 +23,12 @@ import (
 	"github.com/spf13/afero"
 )
 
-// DefaultConfig is the config file a project has at its root.
-const DefaultConfig = "site.toml"
-
 // Options say which project to build and how.
 type Options struct {
-	// Fs holds the project. Hugo reads it and never writes to it: anything Hugo would
-	// write there (caches, locks) goes to an in-memory layer that is thrown away.
-	Fs afero.Fs
-	// Dir is the project root in Fs, as an absolute path.
-	Dir string
-	// Config is the config file, relative to Dir or absolute; DefaultConfig when empty.
-	Config string
+	// Project is the project to build. Hugo reads its Fs and never writes to it:
+	// anything Hugo would write there (caches, locks) goes to an in-memory layer that is
+	// thrown away.
+	Project
 	// BaseURL, when set, replaces the config's baseURL (used by portal serve).
 	BaseURL string
 	// Environment is Hugo's environment name; "production" when empty.
@@ -94,16 +88,10 @@ func Load(opts Options) (*Result, error) {
 func run(opts Options, skipRender bool) (*Result, error) {
 	start := time.Now()
 	if opts.Fs == nil || opts.Dir == "" {
-		return nil, errors.New("site: Options.Fs and Options.Dir are required")
+		return nil, errors.New("site: the project's Fs and Dir are required")
 	}
 	dir := filepath.Clean(opts.Dir)
-	configFile := opts.Config
-	if configFile == "" {
-		configFile = DefaultConfig
-	}
-	if !filepath.IsAbs(configFile) {
-		configFile = filepath.Join(dir, configFile)
-	}
+	configFile := opts.ConfigPath()
 	if err := checkConfigFile(opts.Fs, configFile); err != nil {
 		return nil, err
 	}

@@ -265,7 +265,7 @@ func TestErrorsNameTheFile(t *testing.T) {
 }
 
 func TestMissingConfigIsNotExist(t *testing.T) {
-	_, err := site.Build(site.Options{Fs: afero.NewMemMapFs(), Dir: "/nowhere"})
+	_, err := site.Build(site.Options{Project: site.Project{Fs: afero.NewMemMapFs(), Dir: "/nowhere"}})
 	if !errors.Is(err, fs.ErrNotExist) && !strings.Contains(err.Error(), "not found") {
 		t.Fatalf("err = %v", err)
 	}

@@ -39,9 +39,14 @@ func Write(t testing.TB, files string) afero.Fs {
 	return fsys
 }
 
+// Project returns the project written by Write.
+func Project(fsys afero.Fs) site.Project {
+	return site.Project{Fs: fsys, Dir: Dir}
+}
+
 // Options returns the build options for a project written by Write.
 func Options(fsys afero.Fs) site.Options {
-	return site.Options{Fs: fsys, Dir: Dir}
+	return site.Options{Project: Project(fsys)}
 }
 
 // Build writes the files and builds the site, failing the test on any error.

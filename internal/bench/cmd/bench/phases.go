@@ -18,7 +18,7 @@ import (
 // and times each step. With a profile path it also writes a CPU profile of the whole build.
 func phases(dir, out, profile string) (*bench.Phases, error) {
 	osFs := afero.NewOsFs()
-	p := portal.Project{Fs: osFs, Dir: dir, Config: site.DefaultConfig}
+	p := site.Project{Fs: osFs, Dir: dir}
 	if profile != "" {
 		f, err := osFs.Create(profile)
 		if err != nil {
@@ -34,7 +34,7 @@ func phases(dir, out, profile string) (*bench.Phases, error) {
 	var rendered time.Time
 	err := atomicfs.ReplaceDir(osFs, out, func(tmp string) error {
 		start := time.Now()
-		res, err := portal.Render(p, site.Options{Fs: osFs, Dir: dir, Config: site.DefaultConfig, Destination: osFs, PublishDir: tmp})
+		res, err := portal.Render(site.Options{Project: p, Destination: osFs, PublishDir: tmp})
 		if err != nil {
 			return err
 		}
