@@ -28,14 +28,17 @@ Run from the project root; "newsletter <command> -h" lists the flags. The monthl
 routine is in docs/newsletter.md.
 `
 
-// Main runs the assemble, publish and send-test commands with args (the command name
-// first) and returns the exit status.
+// Main runs the newsletter command with args (the command name first, without the
+// program name) and returns the exit status.
 func Main(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, Usage)
 		return 2
 	}
 	cmd, rest := args[0], args[1:]
+	if cmd == "stats" {
+		return runStats(afero.NewOsFs(), rest, stdout, stderr)
+	}
 	fset := flag.NewFlagSet("newsletter "+cmd, flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	project := site.ProjectFlag(fset, afero.NewOsFs())

@@ -14,8 +14,5 @@ import (
 )
 
 func main() {
-	if len(os.Args) > 1 && os.Args[1] == "stats" {
-		os.Exit(runStats(os.Args[2:], os.Stdout, os.Stderr))
-	}
 	os.Exit(newsletter.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -1,4 +1,4 @@
-package main
+package newsletter
 
 import (
 	"errors"
@@ -32,15 +32,10 @@ Flags for both:
   -data DIR      where releases and the ledger live (default data/stats)
 `
 
-// runStats runs `newsletter stats ...` on the real file system, from the
+// runStats runs `newsletter stats ...` (args without "stats") on fsys, from the
 // project root. It returns the exit status: 0 done, 1 bad input or refused
 // (nothing written), 2 wrong usage.
-func runStats(args []string, stdout, stderr io.Writer) int {
-	return runStatsOn(afero.NewOsFs(), args, stdout, stderr)
-}
-
-// runStatsOn is runStats on any file system, for tests.
-func runStatsOn(fsys afero.Fs, args []string, stdout, stderr io.Writer) int {
+func runStats(fsys afero.Fs, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, statsUsage)
 		return 2
