@@ -104,16 +104,16 @@ func (r *renderer) render(b *Bundle) (artefacts, []string, error) {
 	var warnings []string
 
 	msg := email.Message{
-		Lang:           lang.Locale,
-		Dir:            lang.Direction,
-		Title:          b.Title,
-		Preheader:      b.Description,
-		Markdown:       b.Body,
-		WebURL:         web,
-		UnsubscribeURL: r.cfg.UnsubscribeURL,
-		PortalBaseURL:  r.cfg.BaseURL,
-		Campaign:       m.String(),
-		FormatNumber:   w.number,
+		Lang:          lang.Locale,
+		Dir:           lang.Direction,
+		Title:         b.Title,
+		Preheader:     b.Description,
+		Markdown:      b.Body,
+		WebURL:        web,
+		Unsubscribe:   r.cfg.unsubscribeLink(),
+		PortalBaseURL: r.cfg.BaseURL,
+		Campaign:      m.String(),
+		FormatNumber:  w.number,
 		Labels: email.Labels{
 			ViewOnline:   w.t("nlViewOnline"),
 			Unsubscribe:  w.t("nlUnsubscribe"),
@@ -136,13 +136,14 @@ func (r *renderer) render(b *Bundle) (artefacts, []string, error) {
 	out[EmailHTMLFile], out[EmailTextFile] = html, text
 
 	message, err := eml.Build(eml.Header{
-		From:            r.cfg.From,
-		ReplyTo:         r.cfg.ReplyTo,
-		Subject:         b.Title,
-		Date:            r.issueDate(b, m),
-		MessageID:       fmt.Sprintf("<newsletter-%s.%s@%s>", m, b.Lang, r.cfg.MessageIDDomain),
-		Lang:            lang.Locale,
-		ListUnsubscribe: r.cfg.UnsubscribeURL,
+		From:                r.cfg.From,
+		ReplyTo:             r.cfg.ReplyTo,
+		Subject:             b.Title,
+		Date:                r.issueDate(b, m),
+		MessageID:           fmt.Sprintf("<newsletter-%s.%s@%s>", m, b.Lang, r.cfg.MessageIDDomain),
+		Lang:                lang.Locale,
+		UnsubscribeMailto:   r.cfg.UnsubscribeMailto,
+		UnsubscribeOneClick: r.cfg.UnsubscribeOneClick,
 	}, text, html)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", b.Path, err)

@@ -1,11 +1,14 @@
 package newsletter
 
 import (
+	"errors"
 	"fmt"
+	"net/mail"
 	"slices"
 	"strings"
 
 	"github.com/contratto/portal/internal/site"
+	"github.com/contratto/portal/newsletter/eml"
 	"github.com/spf13/cast"
 )
 
@@ -14,10 +17,15 @@ type Config struct {
 	BaseURL         string // the portal's base URL as Hugo resolved it, with its path and a trailing slash
 	From, ReplyTo   string // "Name <address>"
 	MessageIDDomain string
-	UnsubscribeURL  string
-	Hashtags        []string
-	Sections        []string // the sections whose dated pages are newsletter items
-	Helplines       []Helpline
+	// UnsubscribeMailto is the mailto: address every issue offers for leaving the list:
+	// "mailto:ADDRESS?subject=unsubscribe", from site.toml's unsubscribeMailto.
+	UnsubscribeMailto string
+	// UnsubscribeOneClick is the sending service's one-click unsubscribe endpoint, or its
+	// per-recipient placeholder for one, from unsubscribeOneClickURL; "" when it has none.
+	UnsubscribeOneClick string
+	Hashtags            []string
+	Sections            []string // the sections whose dated pages are newsletter items
+	Helplines           []Helpline
 }
 
 // Helpline is one of the three numbers of site.toml.
@@ -33,25 +41,38 @@ func configFrom(res *site.Result) (Config, error) {
 	}
 	nl := cast.ToStringMap(res.Languages[0].Params["newsletter"])
 	c := Config{
-		BaseURL:         res.BaseURL,
-		From:            cast.ToString(nl["from"]),
-		ReplyTo:         cast.ToString(nl["replyto"]),
-		MessageIDDomain: cast.ToString(nl["messageiddomain"]),
-		UnsubscribeURL:  cast.ToString(nl["unsubscribeurl"]),
-		Hashtags:        cast.ToStringSlice(nl["hashtags"]),
-		Sections:        cast.ToStringSlice(nl["sections"]),
+		BaseURL:             res.BaseURL,
+		From:                cast.ToString(nl["from"]),
+		ReplyTo:             cast.ToString(nl["replyto"]),
+		MessageIDDomain:     cast.ToString(nl["messageiddomain"]),
+		UnsubscribeOneClick: strings.TrimSpace(cast.ToString(nl["unsubscribeoneclickurl"])),
+		Hashtags:            cast.ToStringSlice(nl["hashtags"]),
+		Sections:            cast.ToStringSlice(nl["sections"]),
 	}
 	if len(c.Sections) == 0 {
 		c.Sections = []string{site.NewsSection}
 	}
+	if _, old := nl["unsubscribeurl"]; old {
+		return Config{}, errors.New("site.toml: [params.newsletter] unsubscribeURL is no longer read: a web page cannot unsubscribe anyone. " +
+			"Write unsubscribeMailto (a mailbox for requests to leave) and, only if the sending service provides one, unsubscribeOneClickURL (docs/newsletter.md, \"Unsubscribe\")")
+	}
 	var missing []string
-	for key, v := range map[string]string{"from": c.From, "replyTo": c.ReplyTo, "messageIDDomain": c.MessageIDDomain, "unsubscribeURL": c.UnsubscribeURL} {
+	for key, v := range map[string]string{"from": c.From, "replyTo": c.ReplyTo, "messageIDDomain": c.MessageIDDomain, "unsubscribeMailto": cast.ToString(nl["unsubscribemailto"])} {
 		if v == "" {
 			missing = append(missing, key)
 		}
 	}
 	if len(missing) > 0 {
 		return Config{}, fmt.Errorf("site.toml: [params.newsletter] needs %s", strings.Join(sorted(missing), ", "))
+	}
+	var err error
+	if c.UnsubscribeMailto, err = unsubscribeMailto(cast.ToString(nl["unsubscribemailto"])); err != nil {
+		return Config{}, fmt.Errorf("site.toml: [params.newsletter] unsubscribeMailto: %w", err)
+	}
+	if c.UnsubscribeOneClick != "" {
+		if err := eml.CheckOneClick(c.UnsubscribeOneClick); err != nil {
+			return Config{}, fmt.Errorf("site.toml: [params.newsletter] unsubscribeOneClickURL: %w", err)
+		}
 	}
 	lines, err := res.Helplines()
 	if err != nil {
@@ -65,6 +86,30 @@ func configFrom(res *site.Result) (Config, error) {
 		c.Helplines = append(c.Helplines, lines[i])
 	}
 	return c, nil
+}
+
+// unsubscribeMailto turns the address of site.toml into the mailto: URL of List-Unsubscribe
+// and of the email's unsubscribe link, which asks to leave in its subject.
+func unsubscribeMailto(address string) (string, error) {
+	a, err := mail.ParseAddress(address)
+	if err != nil || a.Name != "" || a.Address != address || strings.ContainsAny(address, "?#%&<>,\" ") {
+		return "", fmt.Errorf("%q must be a plain email address, like unsubscribe@example.org", address)
+	}
+	for i := 0; i < len(address); i++ {
+		if address[i] < 0x21 || address[i] > 0x7e {
+			return "", fmt.Errorf("%q must be an ASCII email address", address)
+		}
+	}
+	return "mailto:" + address + "?subject=unsubscribe", nil
+}
+
+// unsubscribeLink is where the email's visible unsubscribe link leads: the sending
+// service's one-click endpoint when it has one, else the mailto: address.
+func (c Config) unsubscribeLink() string {
+	if c.UnsubscribeOneClick != "" {
+		return c.UnsubscribeOneClick
+	}
+	return c.UnsubscribeMailto
 }
 
 // helpline returns the line with key.

@@ -344,7 +344,7 @@ func TestEmailSettingsAreRequired(t *testing.T) {
 		name, drop, want string
 	}{
 		{"two settings", "from|replyTo", "site.toml: [params.newsletter] needs from, replyTo"},
-		{"all of them", "from|replyTo|messageIDDomain|unsubscribeURL|author|hashtags", "site.toml: [params.newsletter] needs from, messageIDDomain, replyTo, unsubscribeURL"},
+		{"all of them", "from|replyTo|messageIDDomain|unsubscribeMailto|unsubscribeOneClickURL|author|hashtags", "site.toml: [params.newsletter] needs from, messageIDDomain, replyTo, unsubscribeMailto"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

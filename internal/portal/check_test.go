@@ -49,7 +49,7 @@ tel = "112"
 from = "ConTratTo <newsletter@example.org>"
 replyTo = "ConTratTo <info@example.org>"
 messageIDDomain = "example.org"
-unsubscribeURL = "https://example.org/newsletter/"
+unsubscribeMailto = "unsubscribe@example.org"
 author = "ConTratTo"
 [languages.it]
 label = "Italiano"

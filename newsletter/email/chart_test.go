@@ -315,7 +315,7 @@ func FuzzChartBlock(f *testing.F) {
 	}
 	base := Message{
 		Lang: "it", Dir: "ltr", Title: "T", Preheader: "P",
-		WebURL: "https://contratto.example/n/", UnsubscribeURL: "https://contratto.example/u/",
+		WebURL: "https://contratto.example/n/", Unsubscribe: "mailto:u@contratto.example",
 		PortalBaseURL: "https://contratto.example/", Campaign: "2012-06",
 		Labels: Labels{ViewOnline: "v", Unsubscribe: "u", WhyReceiving: "w", Links: "l", HiddenNote: "c = riservato"},
 	}

@@ -15,6 +15,8 @@ import (
 	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/contratto/portal/newsletter/eml"
 )
 
 // MaxHTMLBytes is the size budget of the email HTML (90 KB). Gmail clips a
@@ -41,10 +43,15 @@ type Message struct {
 	// level-1 heading: the template shows the title. Raw HTML is dropped.
 	Markdown []byte
 
-	WebURL         string // absolute URL of the web version of the issue
-	UnsubscribeURL string // https URL of the one-click unsubscribe endpoint
-	PortalBaseURL  string // links to this host get UTM parameters; relative links resolve against it
-	Campaign       string // utm_campaign value, e.g. "2012-06"
+	WebURL string // absolute URL of the web version of the issue
+	// Unsubscribe is where the visible unsubscribe link leads: a mailto:
+	// address, or the sending service's unsubscribe endpoint (an https URL or
+	// its per-recipient placeholder, eml.CheckOneClick). It is written byte
+	// for byte in the HTML and the text, so a placeholder reaches the service
+	// intact.
+	Unsubscribe   string
+	PortalBaseURL string // links to this host get UTM parameters; relative links resolve against it
+	Campaign      string // utm_campaign value, e.g. "2012-06"
 
 	Labels    Labels     // localized interface strings of the frame around the body
 	Helplines []Helpline // optional: repeated in the footer, in this order
@@ -124,13 +131,13 @@ func (m *Message) validate() error {
 	if strings.TrimSpace(m.Preheader) == "" {
 		add("Preheader is empty: without one, mail clients preview the first text they find")
 	}
-	if err := checkURL("WebURL", m.WebURL, false); err != nil {
+	if err := checkURL("WebURL", m.WebURL); err != nil {
 		add("%v", err)
 	}
-	if err := checkURL("UnsubscribeURL", m.UnsubscribeURL, true); err != nil {
+	if err := checkUnsubscribe(m.Unsubscribe); err != nil {
 		add("%v", err)
 	}
-	if err := checkURL("PortalBaseURL", m.PortalBaseURL, false); err != nil {
+	if err := checkURL("PortalBaseURL", m.PortalBaseURL); err != nil {
 		add("%v", err)
 	}
 	if strings.TrimSpace(m.Campaign) == "" {
@@ -168,8 +175,35 @@ func (m *Message) validate() error {
 	return err
 }
 
-// checkURL requires an absolute http(s) URL with a host, or https only.
-func checkURL(field, raw string, httpsOnly bool) error {
+// checkUnsubscribe requires a mailto: address or what List-Unsubscribe
+// accepts as a one-click endpoint, so the link is the header's own.
+func checkUnsubscribe(s string) error {
+	if s == "" {
+		return errors.New("Unsubscribe is empty")
+	}
+	if rest, ok := strings.CutPrefix(s, "mailto:"); ok {
+		if rest == "" || !isPrintableASCII(s) || strings.ContainsAny(s, " <>\"") {
+			return fmt.Errorf("Unsubscribe %q is not a mailto: address", s)
+		}
+		return nil
+	}
+	if err := eml.CheckOneClick(s); err != nil {
+		return fmt.Errorf("Unsubscribe is neither a mailto: address nor a one-click endpoint: %v", err)
+	}
+	return nil
+}
+
+func isPrintableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// checkURL requires an absolute http(s) URL with a host.
+func checkURL(field, raw string) error {
 	if raw == "" {
 		return fmt.Errorf("%s is empty", field)
 	}
@@ -180,8 +214,6 @@ func checkURL(field, raw string, httpsOnly bool) error {
 	switch {
 	case u.Host == "":
 		return fmt.Errorf("%s %q is not absolute (want https://host/...)", field, raw)
-	case httpsOnly && u.Scheme != "https":
-		return fmt.Errorf("%s %q must use https", field, raw)
 	case u.Scheme != "https" && u.Scheme != "http":
 		return fmt.Errorf("%s %q must use http or https", field, raw)
 	}

@@ -23,10 +23,10 @@ func fixture(t testing.TB, lang string) Message {
 	}
 	m := Message{
 		Lang: lang, Dir: "ltr", Markdown: md,
-		WebURL:         "https://contratto.example/newsletter/2012-06/",
-		UnsubscribeURL: "https://contratto.example/newsletter/disiscrizione/?lang=" + lang,
-		PortalBaseURL:  "https://contratto.example/",
-		Campaign:       "2012-06",
+		WebURL:        "https://contratto.example/newsletter/2012-06/",
+		Unsubscribe:   "mailto:disiscrizione@contratto.example?subject=unsubscribe",
+		PortalBaseURL: "https://contratto.example/",
+		Campaign:      "2012-06",
 	}
 	switch lang {
 	case "it":
@@ -44,6 +44,7 @@ func fixture(t testing.TB, lang string) Message {
 		}
 	case "ar":
 		m.Dir = "rtl"
+		m.Unsubscribe = "{{ UnsubscribeURL }}" // the sending service's one-click endpoint
 		m.WebURL = "https://contratto.example/ar/newsletter/2012-06/"
 		m.Title = "ConTratTo، النشرة الإخبارية لشهر يونيو 2012"
 		m.Preheader = "ندوة في ليفورنو وأولى أرقام الخط الإقليمي المجاني"
@@ -175,7 +176,10 @@ func TestValidation(t *testing.T) {
 		change func(*Message)
 		want   string
 	}{
-		{"http unsubscribe", func(m *Message) { m.UnsubscribeURL = "http://contratto.example/u" }, "UnsubscribeURL \"http://contratto.example/u\" must use https"},
+		{"http unsubscribe", func(m *Message) { m.Unsubscribe = "http://contratto.example/u" }, "must be an https URL"},
+		{"script unsubscribe", func(m *Message) { m.Unsubscribe = "javascript:alert(1)" }, "neither a mailto: address nor a one-click endpoint"},
+		{"no unsubscribe", func(m *Message) { m.Unsubscribe = "" }, "Unsubscribe is empty"},
+		{"quoted unsubscribe", func(m *Message) { m.Unsubscribe = `mailto:a@b" onclick="x` }, "is not a mailto: address"},
 		{"relative web URL", func(m *Message) { m.WebURL = "/newsletter/" }, "WebURL \"/newsletter/\" is not absolute"},
 		{"bad dir", func(m *Message) { m.Dir = "right" }, `Dir "right" must be "ltr" or "rtl"`},
 		{"no campaign", func(m *Message) { m.Campaign = "" }, "Campaign is empty"},

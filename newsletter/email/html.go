@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"html"
 	"html/template"
 	"strings"
 )
@@ -27,7 +28,8 @@ type pageData struct {
 	DarkCSS                            template.CSS
 	S                                  map[string]template.CSS
 	Body                               template.HTML
-	WebURL, UnsubscribeURL             string
+	WebURL                             string
+	UnsubscribeHref                    template.HTMLAttr
 	Labels                             Labels
 	Helplines                          []footerHelpline
 }
@@ -67,10 +69,13 @@ func HTML(m Message) ([]byte, error) {
 			"FooterP": template.CSS(st.FooterP), "FooterA": template.CSS(st.FooterA),
 			"TelLink": template.CSS(st.TelLink), "Preheader": template.CSS(st.Preheader),
 		},
-		Body:           template.HTML(body.String()), // goldmark output: raw HTML from the Markdown is omitted
-		WebURL:         doc.tagger.link(m.WebURL),
-		UnsubscribeURL: m.UnsubscribeURL,
-		Labels:         m.Labels,
+		Body:   template.HTML(body.String()), // goldmark output: raw HTML from the Markdown is omitted
+		WebURL: doc.tagger.link(m.WebURL),
+		// html/template would percent-encode a placeholder's braces, bars and
+		// spaces in a URL attribute: the href is written whole, entity-escaped
+		// only, so "{{ UnsubscribeURL }}" or "*|UNSUB|*" reaches the service intact.
+		UnsubscribeHref: template.HTMLAttr(`href="` + html.EscapeString(m.Unsubscribe) + `"`),
+		Labels:          m.Labels,
 	}
 	for _, h := range m.Helplines {
 		data.Helplines = append(data.Helplines, footerHelpline{

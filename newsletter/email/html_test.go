@@ -239,7 +239,7 @@ https://contratto.example/nude
 		"https://contratto.example/nude": "https://contratto.example/nude?" + tags,
 		"ancora":                         "#sopra",
 		m.Labels.ViewOnline:              m.WebURL + "?" + tags,
-		m.Labels.Unsubscribe:             m.UnsubscribeURL,
+		m.Labels.Unsubscribe:             m.Unsubscribe,
 		"800 186 086":                    "tel:800186086",
 		"800 290 290":                    "tel:800290290",
 	}

@@ -45,7 +45,7 @@ func Text(m Message) ([]byte, error) {
 	}
 	lines = append(lines, wrap(m.Labels.WhyReceiving, textWidth)...)
 	lines = append(lines, wrap(m.Labels.ViewOnline+": "+doc.tagger.link(m.WebURL), textWidth)...)
-	lines = append(lines, wrap(m.Labels.Unsubscribe+": "+m.UnsubscribeURL, textWidth)...)
+	lines = append(lines, addressLine(m.Labels.Unsubscribe, m.Unsubscribe)...)
 
 	var b strings.Builder
 	for _, l := range lines {
@@ -56,6 +56,16 @@ func Text(m Message) ([]byte, error) {
 		b.WriteByte('\n')
 	}
 	return []byte(b.String()), nil
+}
+
+// addressLine is "label: address" on one line when it fits, else the label
+// wrapped and the address on a line of its own. The address is never broken
+// (a placeholder such as "{{ UnsubscribeURL }}" holds spaces).
+func addressLine(label, address string) []string {
+	if line := label + ": " + address; stringWidth(line) <= textWidth {
+		return []string{line}
+	}
+	return append(wrap(label+":", textWidth), address)
 }
 
 // textRenderer walks the goldmark tree and collects link footnotes.

@@ -1,8 +1,11 @@
 package email
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestTextFootnotes(t *testing.T) {
@@ -23,7 +26,7 @@ Di nuovo [la guida](https://contratto.example/aiuto/), poi [chiama](tel:80018608
 			"[2] https://www.regione.toscana.it/diritti\n[3] tel:800186086\n",
 		"\n-- \n",
 		"Leggi la newsletter nel browser:\nhttps://contratto.example/newsletter/2012-06/?utm_campaign=2012-06&utm_medium=email&utm_source=newsletter\n",
-		"Annulla l'iscrizione:\nhttps://contratto.example/newsletter/disiscrizione/?lang=it\n",
+		"Annulla l'iscrizione:\nmailto:disiscrizione@contratto.example?subject=unsubscribe\n",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("text lacks %q:\n%s", want, s)
@@ -31,6 +34,38 @@ Di nuovo [la guida](https://contratto.example/aiuto/), poi [chiama](tel:80018608
 	}
 	if strings.Count(s, "[4]") != 0 {
 		t.Errorf("a repeated URL got a new number:\n%s", s)
+	}
+}
+
+// TestUnsubscribePlaceholderIntact: the sending service's per-recipient placeholder reaches
+// the HTML href and the text byte for byte, however long the label before it.
+func TestUnsubscribePlaceholderIntact(t *testing.T) {
+	for _, placeholder := range []string{"{{ UnsubscribeURL }}", "*|UNSUB|*", "https://lists.contratto.example/u?l=it&id=%%ID%%"} {
+		for _, label := range []string{"Annulla l'iscrizione", strings.Repeat("Annulla l'iscrizione ", 5)} {
+			m := fixture(t, "it")
+			m.Unsubscribe, m.Labels.Unsubscribe = placeholder, label
+			out, err := HTML(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			href := `href="` + strings.ReplaceAll(placeholder, "&", "&amp;") + `"`
+			if !strings.Contains(string(out), href) {
+				t.Errorf("the HTML lacks %s", href)
+			}
+			for _, a := range find(parseHTML(t, out), func(n *html.Node) bool { return n.Data == "a" }) {
+				if got, _ := attr(a, "href"); strings.TrimSpace(textOf(a)) == strings.TrimSpace(label) && got != placeholder {
+					t.Errorf("the unsubscribe link reads back as %q, want %q", got, placeholder)
+				}
+			}
+			txt, err := Text(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(string(txt), "\n")
+			if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasSuffix(l, placeholder) }) {
+				t.Errorf("no line of the text ends with %q:\n%s", placeholder, txt)
+			}
+		}
 	}
 }
 

@@ -33,9 +33,15 @@ type Header struct {
 	Date      time.Time // required; written in its own time zone
 	MessageID string    // "<2012-06.it@contratto.example>"; required, derived by the caller
 	Lang      string    // Content-Language, a BCP 47 tag; required
-	// ListUnsubscribe is the https one-click unsubscribe URL (RFC 8058);
-	// required.
-	ListUnsubscribe string
+	// UnsubscribeMailto is the mailto: address of List-Unsubscribe (RFC 2369),
+	// "mailto:leave@contratto.example?subject=unsubscribe"; required.
+	UnsubscribeMailto string
+	// UnsubscribeOneClick is the sending service's one-click unsubscribe
+	// endpoint (RFC 8058): an https URL, or the service's per-recipient
+	// placeholder for one ("{{ UnsubscribeURL }}", "*|UNSUB|*"), written
+	// byte for byte. Optional: only with it does the message promise
+	// one-click unsubscribe (List-Unsubscribe-Post).
+	UnsubscribeOneClick string
 }
 
 // maxLine is the longest header line written before folding (RFC 5322
@@ -70,8 +76,12 @@ func Build(h Header, text, html []byte) ([]byte, error) {
 	hw.write("Message-ID", h.MessageID)
 	hw.write("MIME-Version", "1.0")
 	hw.write("Content-Language", h.Lang)
-	hw.write("List-Unsubscribe", "<"+h.ListUnsubscribe+">")
-	hw.write("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+	if h.UnsubscribeOneClick != "" {
+		hw.writeList("List-Unsubscribe", "<"+h.UnsubscribeOneClick+">", "<"+h.UnsubscribeMailto+">")
+		hw.write("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+	} else {
+		hw.writeList("List-Unsubscribe", "<"+h.UnsubscribeMailto+">")
+	}
 	hw.write("Content-Type", mime.FormatMediaType("multipart/alternative", map[string]string{"boundary": boundary}))
 	if hw.err != nil {
 		return nil, hw.err
@@ -169,16 +179,46 @@ func (h *Header) validate() (from, replyTo, to string, err error) {
 	} else if !isLangTag(h.Lang) {
 		add("Lang %q is not a language tag", h.Lang)
 	}
-	if h.ListUnsubscribe == "" {
-		add("ListUnsubscribe is missing")
-	} else if u, e := url.Parse(h.ListUnsubscribe); e != nil || u.Scheme != "https" || u.Host == "" ||
-		strings.ContainsAny(h.ListUnsubscribe, " <>\r\n") {
-		add("ListUnsubscribe %q must be an absolute https URL (RFC 8058)", h.ListUnsubscribe)
+	if h.UnsubscribeMailto == "" {
+		add("UnsubscribeMailto is missing")
+	} else if !strings.HasPrefix(h.UnsubscribeMailto, "mailto:") || !isListEntry(h.UnsubscribeMailto) || strings.Contains(h.UnsubscribeMailto, " ") {
+		add("UnsubscribeMailto %q must be a mailto: address", h.UnsubscribeMailto)
+	}
+	if h.UnsubscribeOneClick != "" {
+		if err := CheckOneClick(h.UnsubscribeOneClick); err != nil {
+			add("UnsubscribeOneClick: %v", err)
+		}
 	}
 	if len(problems) > 0 {
 		return "", "", "", errors.New("eml: invalid header: " + strings.Join(problems, "; "))
 	}
 	return from, replyTo, to, nil
+}
+
+// CheckOneClick tells whether s can be the one-click unsubscribe address of
+// List-Unsubscribe (RFC 8058): an absolute https URL, or a placeholder the
+// sending service replaces with one for each recipient ("{{ UnsubscribeURL }}"
+// in listmonk, "*|UNSUB|*" in Mailchimp). A placeholder has no ":" or "/" (an
+// address has both), and neither may hold what ends an entry of the header:
+// "<", ">", "," or a line break.
+func CheckOneClick(s string) error {
+	switch {
+	case !isListEntry(s):
+		return fmt.Errorf("%q must be printable ASCII without <, >, \", \" or a line break", s)
+	case strings.TrimSpace(s) != s:
+		return fmt.Errorf("%q starts or ends with a space", s)
+	case !strings.ContainsAny(s, ":/"):
+		return nil // the sending service's placeholder
+	}
+	if u, err := url.Parse(s); err != nil || u.Scheme != "https" || u.Host == "" {
+		return fmt.Errorf("%q must be an https URL (RFC 8058) or the sending service's placeholder for one", s)
+	}
+	return nil
+}
+
+// isListEntry reports whether s fits between "<" and ">" in List-Unsubscribe.
+func isListEntry(s string) bool {
+	return s != "" && isPrintableASCII(s) && !strings.ContainsAny(s, "<>,\"")
 }
 
 func validMessageID(id string) bool {

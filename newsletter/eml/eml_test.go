@@ -22,14 +22,14 @@ const (
 
 func sampleHeader(subject string) Header {
 	return Header{
-		From:            "ConTratTo <newsletter@contratto.example>",
-		ReplyTo:         "Rete ConTratTo <info@contratto.example>",
-		To:              "*|LIST|*",
-		Subject:         subject,
-		Date:            time.Date(2012, 6, 30, 10, 0, 0, 0, time.FixedZone("CEST", 2*3600)),
-		MessageID:       "<2012-06.it@contratto.example>",
-		Lang:            "it",
-		ListUnsubscribe: "https://contratto.example/newsletter/disiscrizione/?lang=it",
+		From:              "ConTratTo <newsletter@contratto.example>",
+		ReplyTo:           "Rete ConTratTo <info@contratto.example>",
+		To:                "*|LIST|*",
+		Subject:           subject,
+		Date:              time.Date(2012, 6, 30, 10, 0, 0, 0, time.FixedZone("CEST", 2*3600)),
+		MessageID:         "<2012-06.it@contratto.example>",
+		Lang:              "it",
+		UnsubscribeMailto: "mailto:disiscrizione@contratto.example?subject=unsubscribe",
 	}
 }
 
@@ -102,8 +102,8 @@ func TestBuildParsesBack(t *testing.T) {
 				"MIME-Version":          "1.0",
 				"Message-ID":            h.MessageID,
 				"Content-Language":      "it",
-				"List-Unsubscribe":      "<" + h.ListUnsubscribe + ">",
-				"List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+				"List-Unsubscribe":      "<" + h.UnsubscribeMailto + ">",
+				"List-Unsubscribe-Post": "", // no one-click endpoint, no promise
 				"To":                    "*|LIST|*",
 			} {
 				if v := p.header.Get(key); v != want {
@@ -167,6 +167,7 @@ func checkLines(t *testing.T, msg []byte) {
 
 func TestBuildDeterministic(t *testing.T) {
 	h := sampleHeader("ConTratTo, giugno 2012")
+	h.UnsubscribeOneClick = "*|UNSUB|*"
 	a, err := Build(h, []byte(sampleText), []byte(sampleHTML))
 	if err != nil {
 		t.Fatal(err)
@@ -201,8 +202,15 @@ func TestBuildValidation(t *testing.T) {
 		change func(*Header)
 		want   string
 	}{
-		{"http unsubscribe", func(h *Header) { h.ListUnsubscribe = "http://contratto.example/u" }, "must be an absolute https URL"},
-		{"no unsubscribe", func(h *Header) { h.ListUnsubscribe = "" }, "ListUnsubscribe is missing"},
+		{"no unsubscribe", func(h *Header) { h.UnsubscribeMailto = "" }, "UnsubscribeMailto is missing"},
+		{"unsubscribe not mailto", func(h *Header) { h.UnsubscribeMailto = "https://contratto.example/u" }, "must be a mailto: address"},
+		{"unsubscribe mailto with a bracket", func(h *Header) { h.UnsubscribeMailto = "mailto:a@b>, <https://x.example/" }, "must be a mailto: address"},
+		{"http one-click", func(h *Header) { h.UnsubscribeOneClick = "http://contratto.example/u" }, "must be an https URL"},
+		{"mailto as one-click", func(h *Header) { h.UnsubscribeOneClick = "mailto:a@contratto.example" }, "must be an https URL"},
+		{"relative one-click", func(h *Header) { h.UnsubscribeOneClick = "contratto.example/u" }, "must be an https URL"},
+		{"one-click with a bracket", func(h *Header) { h.UnsubscribeOneClick = "<%unsubscribe%>" }, "without <, >"},
+		{"one-click with a comma", func(h *Header) { h.UnsubscribeOneClick = "{{ a, b }}" }, "without <, >"},
+		{"one-click with a line break", func(h *Header) { h.UnsubscribeOneClick = "{{ a }}\r\nBcc: x@y" }, "without <, >"},
 		{"no from", func(h *Header) { h.From = "" }, "From is missing"},
 		{"bad from", func(h *Header) { h.From = "newsletter at contratto" }, "From \"newsletter at contratto\" is not an address"},
 		{"no date", func(h *Header) { h.Date = time.Time{} }, "Date is missing"},
@@ -224,6 +232,36 @@ func TestBuildValidation(t *testing.T) {
 	for _, want := range []string{"From is missing", "Date is missing", "MessageID is missing"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("empty header: %v lacks %q", err, want)
+		}
+	}
+}
+
+// TestOneClickUnsubscribe: with the sending service's endpoint, List-Unsubscribe names it
+// first and promises one-click unsubscribe; a placeholder is written byte for byte, never
+// folded inside.
+func TestOneClickUnsubscribe(t *testing.T) {
+	for _, oneClick := range []string{
+		"{{ UnsubscribeURL }}",
+		"*|UNSUB|*",
+		"https://lists.contratto.example/subscription/unsubscribe?list=contratto-it&id=%%subscriber%%",
+	} {
+		h := sampleHeader("ConTratTo")
+		h.UnsubscribeOneClick = oneClick
+		msg, err := Build(h, []byte("t"), []byte("h"))
+		if err != nil {
+			t.Fatalf("%s: %v", oneClick, err)
+		}
+		checkLines(t, msg)
+		header, _, _ := bytes.Cut(msg, []byte("\r\n\r\n"))
+		if !bytes.Contains(header, []byte("<"+oneClick+">")) {
+			t.Errorf("%s: the header does not carry it byte for byte:\n%s", oneClick, header)
+		}
+		p := parseBack(t, msg)
+		if got, want := p.header.Get("List-Unsubscribe"), "<"+oneClick+">, <"+h.UnsubscribeMailto+">"; got != want {
+			t.Errorf("List-Unsubscribe = %q, want %q", got, want)
+		}
+		if got := p.header.Get("List-Unsubscribe-Post"); got != "List-Unsubscribe=One-Click" {
+			t.Errorf("%s: List-Unsubscribe-Post = %q", oneClick, got)
 		}
 	}
 }

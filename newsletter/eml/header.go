@@ -8,25 +8,46 @@ import (
 	"unicode/utf8"
 )
 
-// headerWriter writes "Name: value" header fields, folded at spaces so that
-// lines stay within maxLine where the value allows it (a long URL in
-// List-Unsubscribe does not), and never over the hard limit of 998
-// characters.
+// headerWriter writes "Name: value" header fields, folded at spaces (between
+// entries, for a list) so that lines stay within maxLine where the value
+// allows it (a long URL in List-Unsubscribe does not), and never over the hard
+// limit of 998 characters.
 type headerWriter struct {
 	buf *bytes.Buffer
 	err error
 }
 
 func (w *headerWriter) write(name, value string) {
+	w.writeWords(name, strings.Split(value, " "))
+}
+
+// writeList writes a comma-separated list, folded only between its entries:
+// an entry (a placeholder such as "<{{ UnsubscribeURL }}>") is never split.
+func (w *headerWriter) writeList(name string, entries ...string) {
+	words := make([]string, len(entries))
+	for i, e := range entries {
+		words[i] = e
+		if i < len(entries)-1 {
+			words[i] += ","
+		}
+	}
+	w.writeWords(name, words)
+}
+
+// writeWords writes the words separated by single spaces, folding before a
+// word where the line would grow over maxLine.
+func (w *headerWriter) writeWords(name string, words []string) {
 	if w.err != nil {
 		return
 	}
-	if strings.ContainsAny(value, "\r\n") {
-		w.err = fmt.Errorf("eml: header %s contains a line break", name)
-		return
+	for _, word := range words {
+		if strings.ContainsAny(word, "\r\n") {
+			w.err = fmt.Errorf("eml: header %s contains a line break", name)
+			return
+		}
 	}
 	line := name + ":"
-	for i, word := range strings.Split(value, " ") {
+	for i, word := range words {
 		// Fold before a word (never before an empty one: a continuation
 		// line must not be blank), never right after the colon.
 		if i > 0 && word != "" && len(line)+1+len(word) > maxLine && strings.TrimSpace(line) != "" {
