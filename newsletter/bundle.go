@@ -74,12 +74,12 @@ func (b *Bundle) origin() origin {
 
 // bundlePath is where the issue of month in lang lives, relative to the project.
 func bundlePath(m Month, lang string) string {
-	return filepath.Join("content", "newsletter", m.String(), "index."+lang+".md")
+	return filepath.Join("content", archive.Section, m.String(), "index."+lang+".md")
 }
 
 // editorialPath is where staff write a month's editorial in lang (Hugo ignores it).
 func editorialPath(m Month, lang string) string {
-	return filepath.Join("content", "newsletter", m.String(), "editorial."+lang+".md")
+	return filepath.Join("content", archive.Section, m.String(), "editorial."+lang+".md")
 }
 
 // Checksum returns the checksum of a body as recorded in front matter.

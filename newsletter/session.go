@@ -10,6 +10,7 @@ import (
 
 	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/stats"
+	"github.com/contratto/portal/newsletter/archive"
 	"github.com/spf13/afero"
 )
 
@@ -65,7 +66,7 @@ func start(p site.Project, month string, asked []string) (*session, Month, []str
 // checkBundles reads every bundle file of the month before Hugo does, so a broken one is
 // reported in the newsletter's own words, with its file and line.
 func checkBundles(p site.Project, m Month) error {
-	dir := filepath.Join("content", "newsletter", m.String())
+	dir := filepath.Join("content", archive.Section, m.String())
 	names, err := afero.Glob(p.Fs, p.Path(filepath.Join(dir, "index.*.md")))
 	if err != nil {
 		return err

@@ -103,3 +103,14 @@ func TestWarningNamesTheKeysLine(t *testing.T) {
 		t.Errorf("warning = %q, want the line of the empty description", got)
 	}
 }
+
+// The newsletter only loads the site: the rule reads the text all the same.
+func TestSummaryRuleOnALoadedSite(t *testing.T) {
+	res, err := site.Load(sitetest.Options(sitetest.Write(t, news)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, from := find(t, res, "en", "/notizie/testo").Summary(); got != "Il primo paragrafo, su due righe." || from != site.FromParagraph {
+		t.Errorf("summary %q from %v", got, from)
+	}
+}
