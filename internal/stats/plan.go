@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/spf13/afero"
 )
 
@@ -159,7 +160,16 @@ func (p *Plan) Files() []string {
 	return out
 }
 
-// Write writes the release files and then the ledger, each through a
-// temporary file renamed into place. Nothing is replaced if any temporary
-// file cannot be written.
-func (p *Plan) Write(fsys afero.Fs) error { return writeAllOrNothing(fsys, p.files) }
+// Write writes the release files and the ledger together: each to a
+// temporary file first, then all renamed into place. On any error every file
+// is left as it was.
+func (p *Plan) Write(fsys afero.Fs) error {
+	b := atomicfs.NewBatch(fsys)
+	defer b.Discard()
+	for _, f := range p.files {
+		if err := b.WriteFile(f.path, f.data, 0o644); err != nil {
+			return err
+		}
+	}
+	return b.Commit()
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/contratto/portal/internal/faultfs"
 	"github.com/spf13/afero"
 )
 
@@ -110,37 +111,26 @@ func TestRefusedErrorText(t *testing.T) {
 	}
 }
 
-// failingFs fails to create one named file, to show that Write replaces
-// nothing unless every file could be written.
-type failingFs struct {
-	afero.Fs
-	fail string
-}
-
-func (f failingFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
-	if strings.HasSuffix(name, f.fail) {
-		return nil, errors.New("disk full")
-	}
-	return f.Fs.OpenFile(name, flag, perm)
-}
-
+// TestWriteIsAllOrNothing fails each change Write makes to the files in turn: the
+// release and the ledger are written together or not at all.
 func TestWriteIsAllOrNothing(t *testing.T) {
-	mem := afero.NewMemMapFs()
-	publishSeed(t, mem)
-	before := snapshot(t, mem)
+	fs := afero.NewMemMapFs()
+	if err := mustPrepare(t, fs, []Input{seedInput(t)}).Write(fs); err != nil {
+		t.Fatal(err)
+	}
 	ins, err := ParseAggregate("h2.csv", strings.NewReader(aggHeader+"2012-H2,helpline_cases,sexual,30,persons\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := failingFs{Fs: mem, fail: "ledger.json.tmp"}
-	plan, err := Prepare(fs, "data/stats", 5, ins)
+	plan := mustPrepare(t, fs, ins)
+	faultfs.Check(t, fs, plan.Write)
+}
+
+func mustPrepare(t *testing.T, fs afero.Fs, ins []Input) *Plan {
+	t.Helper()
+	plan, err := Prepare(fs, "/p/data/stats", 5, ins)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := plan.Write(fs); err == nil || !strings.Contains(err.Error(), "disk full") {
-		t.Fatalf("got %v", err)
-	}
-	if snapshot(t, mem) != before {
-		t.Error("a failed write left files behind or replaced some")
-	}
+	return plan
 }
