@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path/filepath"
 	"strings"
 
 	"github.com/contratto/portal/internal/site"
@@ -56,10 +57,15 @@ func Assemble(p site.Project, month string, opts AssembleOptions, out io.Writer)
 		}
 		drafts = append(drafts, d)
 	}
+	b := atomicfs.NewBatch(s.p.Fs)
+	defer b.Discard()
 	for _, d := range drafts {
-		if err := s.writeDraft(m, d); err != nil {
+		if err := s.stage(b, m, d.bundle, d.bundle.Lang, d.artefacts); err != nil {
 			return err
 		}
+	}
+	if err := b.Commit(); err != nil {
+		return err
 	}
 	for _, d := range drafts {
 		printDraft(out, s, m, d)
@@ -143,23 +149,21 @@ func (s *session) assembleLanguage(m Month, lang string, release *stats.Release)
 	panic("unreachable: the last layout returns")
 }
 
-// writeDraft writes a draft's bundle and replaces its previews.
-func (s *session) writeDraft(m Month, d assembled) error {
-	data, err := d.bundle.Marshal()
-	if err != nil {
-		return err
+// stage adds to b one language's bundle, unless it is nil, and the folder of its
+// artefacts in dist/, which replaces the old one whole.
+func (s *session) stage(b *atomicfs.Batch, m Month, bundle *Bundle, lang string, a artefacts) error {
+	if bundle != nil {
+		data, err := bundle.Marshal()
+		if err != nil {
+			return err
+		}
+		if err := b.WriteFile(s.p.Path(bundle.Path), data, 0o644); err != nil {
+			return err
+		}
 	}
-	if err := atomicfs.WriteFile(s.p.Fs, s.p.Path(d.bundle.Path), data, 0o644); err != nil {
-		return err
-	}
-	return s.writeArtefacts(m, d.bundle.Lang, d.artefacts)
-}
-
-// writeArtefacts replaces a language's folder in dist/ with the artefacts.
-func (s *session) writeArtefacts(m Month, lang string, a artefacts) error {
-	return atomicfs.ReplaceDir(s.p.Fs, s.p.Path(distDir(m, lang)), func(tmp string) error {
+	return b.ReplaceDir(s.p.Path(distDir(m, lang)), func(tmp string) error {
 		for _, name := range a.names() {
-			if err := afero.WriteFile(s.p.Fs, tmp+"/"+name, a[name], 0o644); err != nil {
+			if err := afero.WriteFile(s.p.Fs, filepath.Join(tmp, name), a[name], 0o644); err != nil {
 				return err
 			}
 		}

@@ -70,19 +70,19 @@ func Publish(p site.Project, month string, opts PublishOptions, out io.Writer) e
 		}
 		issues = append(issues, issue)
 	}
+	b := atomicfs.NewBatch(s.p.Fs)
+	defer b.Discard()
 	for _, issue := range issues {
-		if issue.changed {
-			data, err := issue.bundle.Marshal()
-			if err != nil {
-				return err
-			}
-			if err := atomicfs.WriteFile(s.p.Fs, s.p.Path(issue.bundle.Path), data, 0o644); err != nil {
-				return err
-			}
+		changed := issue.bundle
+		if !issue.changed {
+			changed = nil
 		}
-		if err := s.writeArtefacts(m, issue.bundle.Lang, issue.artefacts); err != nil {
+		if err := s.stage(b, m, changed, issue.bundle.Lang, issue.artefacts); err != nil {
 			return err
 		}
+	}
+	if err := b.Commit(); err != nil {
+		return err
 	}
 	for _, issue := range issues {
 		fmt.Fprintf(out, "%s  %s\n", issue.bundle.Lang, issue.note)

@@ -2,12 +2,14 @@ package newsletter
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/contratto/portal/internal/faultfs"
 	"github.com/contratto/portal/internal/golden"
 	"github.com/spf13/afero"
 )
@@ -277,4 +279,28 @@ func TestRunStatsOnDisk(t *testing.T) {
 	if code := Main([]string{"stats", "release", "-cases", "cases.csv", "-period", "2012-H2"}, &out, &errOut); code != 1 {
 		t.Errorf("exit %d for a case file inside the project: %s", code, errOut.String())
 	}
+}
+
+// TestStatsReleaseWritesAllOrNothing fails, in turn, each change that releasing a second
+// period makes to the files: the period and the ledger are written together or not at
+// all, and the command says that nothing was written.
+func TestStatsReleaseWritesAllOrNothing(t *testing.T) {
+	fs := statsTree(t)
+	if code, _, stderr := statsRun(fs, "release", "-aggregate", "/p/seed.csv"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	h2 := "period,indicator,category,count,unit\n2012-H2,helpline_cases,sexual,30,persons\n"
+	if err := afero.WriteFile(fs, "/p/h2.csv", []byte(h2), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	faultfs.Check(t, fs, func(fsys afero.Fs) error {
+		code, _, stderr := statsRun(fsys, "release", "-aggregate", "/p/h2.csv")
+		if code == 0 {
+			return nil
+		}
+		if code != 1 || !strings.HasSuffix(stderr, "Nothing was written.\n") {
+			t.Errorf("exit %d, stderr %q", code, stderr)
+		}
+		return errors.New(stderr)
+	})
 }

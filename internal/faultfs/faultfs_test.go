@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/contratto/portal/internal/atomicfs"
@@ -45,10 +46,13 @@ func TestTheNumberedChangeFails(t *testing.T) {
 // recorder keeps the errors Check reports instead of failing the test.
 type recorder struct {
 	testing.TB
+	mu   sync.Mutex
 	errs []string
 }
 
 func (r *recorder) Errorf(format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }
 
