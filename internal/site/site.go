@@ -1,5 +1,3 @@
-// Package site builds the portal with Hugo used as a library. It is the one place that knows
-// how to load site.toml and run Hugo, so the portal and the newsletter see the same pages.
 package site
 
 import (
@@ -102,6 +100,7 @@ func run(opts Options, skipRender bool) (*Result, error) {
 	if destination == nil {
 		destination, publishDir = afero.NewMemMapFs(), "public"
 	}
+	out := &stopFs{Fs: destination}
 	logs := newLogCollector()
 
 	flags := config.New()
@@ -141,8 +140,12 @@ func run(opts Options, skipRender bool) (*Result, error) {
 	if len(configs.LoadingInfo.ConfigFiles) == 0 {
 		return nil, fmt.Errorf("%s: not loaded as a config file", relPath(dir, configFile))
 	}
+	timeout, err := buildTimeout(configs, relPath(dir, configFile))
+	if err != nil {
+		return nil, err
+	}
 
-	hfs := hugofs.NewFromSourceAndDestination(source, destination, flags)
+	hfs := hugofs.NewFromSourceAndDestination(source, out, flags)
 	h, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  configs,
 		Fs:       hfs,
@@ -156,7 +159,13 @@ func run(opts Options, skipRender bool) (*Result, error) {
 	if err != nil {
 		return nil, relativeError(dir, err)
 	}
-	if err := buildRecovering(h, hugolib.BuildCfg{SkipRender: skipRender, NoBuildLock: true}, logs, opts.Fs, dir); err != nil {
+	err = within(timeout, out, opts.Fs, dir, func() error {
+		return buildRecovering(h, hugolib.BuildCfg{SkipRender: skipRender, NoBuildLock: true}, logs, opts.Fs, dir)
+	})
+	if timedOut := (*TimeoutError)(nil); errors.As(err, &timedOut) {
+		return nil, relativeError(dir, err)
+	}
+	if err != nil {
 		return nil, relativeError(dir, logs.explain(err))
 	}
 	if errs := logs.errors(); len(errs) > 0 {
@@ -197,7 +206,7 @@ func buildRecovering(h *hugolib.HugoSites, cfg hugolib.BuildCfg, logs *logCollec
 			}
 		}
 	}()
-	return h.Build(cfg)
+	return hugoBuild(h, cfg)
 }
 
 // firstFrontMatterError returns the first content file whose front matter does not parse.
