@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/contratto/portal/internal/langtag"
 	"github.com/contratto/portal/newsletter/eml"
 )
 
@@ -119,8 +120,8 @@ func (m *Message) validate() error {
 	var problems []string
 	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 
-	if m.Lang == "" || strings.ContainsAny(m.Lang, " \t\r\n\"<>&") {
-		add("Lang %q is not a language tag (want e.g. \"it\", \"ar\", \"pcm\")", m.Lang)
+	if err := langtag.Check(m.Lang); err != nil {
+		add("Lang %v", err)
 	}
 	if m.Dir != "ltr" && m.Dir != "rtl" {
 		add("Dir %q must be \"ltr\" or \"rtl\"", m.Dir)

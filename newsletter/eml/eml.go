@@ -20,6 +20,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/contratto/portal/internal/langtag"
 )
 
 // Header holds the message headers the newsletter sets.
@@ -176,8 +178,8 @@ func (h *Header) validate() (from, replyTo, to string, err error) {
 	}
 	if h.Lang == "" {
 		add("Lang (Content-Language) is missing")
-	} else if !isLangTag(h.Lang) {
-		add("Lang %q is not a language tag", h.Lang)
+	} else if err := langtag.Check(h.Lang); err != nil {
+		add("Lang %v", err)
 	}
 	if h.UnsubscribeMailto == "" {
 		add("UnsubscribeMailto is missing")
@@ -229,15 +231,6 @@ func validMessageID(id string) bool {
 	left, right, _ := strings.Cut(inner, "@")
 	return left != "" && right != "" && strings.Count(inner, "@") == 1 &&
 		!strings.ContainsAny(inner, "<> \"\\") && isPrintableASCII(inner)
-}
-
-func isLangTag(s string) bool {
-	for _, r := range s {
-		if !(r == '-' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9')) {
-			return false
-		}
-	}
-	return s != "" && s[0] != '-'
 }
 
 func isPrintableASCII(s string) bool {

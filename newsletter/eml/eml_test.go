@@ -217,6 +217,7 @@ func TestBuildValidation(t *testing.T) {
 		{"no message id", func(h *Header) { h.MessageID = "" }, "MessageID is missing"},
 		{"bad message id", func(h *Header) { h.MessageID = "2012-06.it@contratto.example" }, "must look like <id@domain>"},
 		{"no lang", func(h *Header) { h.Lang = "" }, "Lang (Content-Language) is missing"},
+		{"bad lang", func(h *Header) { h.Lang = "it_IT" }, `Lang "it_IT" is not a BCP 47 language tag as written: write "it-IT"`},
 		{"subject injection", func(h *Header) { h.Subject = "x\r\nBcc: a@b" }, "Subject contains a line break"},
 		{"non-ASCII placeholder", func(h *Header) { h.To = "iscritti à tutti" }, "neither an address list"},
 	}

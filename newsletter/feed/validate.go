@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/contratto/portal/internal/langtag"
 )
 
 // validate reports every problem with f that would make a feed invalid, as
@@ -16,8 +18,8 @@ func validate(f Feed) error {
 	feedErr := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("feed %q: "+format, append([]any{f.Lang}, args...)...))
 	}
-	if !validLangTag(f.Lang) {
-		feedErr("Lang %q is not a BCP 47 language tag (like \"it\", \"ar\" or \"pcm\")", f.Lang)
+	if err := langtag.Check(f.Lang); err != nil {
+		feedErr("Lang %v", err)
 	}
 	for _, field := range []struct{ name, value string }{
 		{"Title", f.Title}, {"Description", f.Description}, {"Author.Name", f.Author.Name},
@@ -150,11 +152,3 @@ var emailAddr = regexp.MustCompile(`^[A-Za-z0-9_\-+.']+@([A-Za-z0-9\-]+\.)+[A-Za
 
 // validEmail reports whether s is a bare email address (no display name).
 func validEmail(s string) bool { return emailAddr.MatchString(s) }
-
-// langTag matches the common shapes of an RFC 5646 language tag: language
-// (with up to three extended subtags), script, region, variants, extensions
-// and a private-use part; or a private-use tag on its own.
-var langTag = regexp.MustCompile(`^(?i:[a-z]{2,3}(-[a-z]{3}){0,3}(-[a-z]{4})?(-([a-z]{2}|[0-9]{3}))?(-([a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(-[0-9a-wy-z](-[a-z0-9]{2,8})+)*(-x(-[a-z0-9]{1,8})+)?|x(-[a-z0-9]{1,8})+)$`)
-
-// validLangTag reports whether s is a well-formed BCP 47 language tag.
-func validLangTag(s string) bool { return langTag.MatchString(s) }
