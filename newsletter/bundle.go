@@ -20,7 +20,7 @@ import (
 // render the email, the feeds and the social drafts.
 type FrontMatter struct {
 	Title          string `yaml:"title"`
-	Description    string `yaml:"description"` // the preheader, at most 90 characters
+	Description    string `yaml:"description"` // the preheader, at most email.MaxPreheaderRunes characters
 	Date           string `yaml:"date"`        // the publication date once published, YYYY-MM-DD
 	Draft          bool   `yaml:"draft"`       // drafts stay off the portal
 	TranslationKey string `yaml:"translationKey"`

@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/contratto/portal/newsletter/email"
+
 	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/stats"
 	"github.com/contratto/portal/newsletter/chartblock"
@@ -212,9 +214,10 @@ func writeStatistics(b *bytes.Buffer, w words, r stats.Release) {
 	}
 }
 
-// preheader keeps the preview text within 90 characters, cutting at a word.
+// preheader keeps the preview text within email.MaxPreheaderRunes characters, cutting at
+// a word.
 func preheader(s string) string {
-	const max = 90
+	const max = email.MaxPreheaderRunes
 	if utf8.RuneCountInString(s) <= max {
 		return s
 	}

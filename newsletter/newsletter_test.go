@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/contratto/portal/newsletter/email"
+
 	"github.com/contratto/portal/internal/site"
 
 	goldenfile "github.com/contratto/portal/internal/golden"
@@ -292,7 +294,7 @@ func TestBusyMonthsStayWithinTheEmailBudget(t *testing.T) {
 			p := fixture(t, items.String())
 			assemble(t, p, newsletter.AssembleOptions{Languages: []string{"it"}})
 			html := sitetest.Read(t, p.Fs, filepath.Join(p.Dir, "dist/newsletter", month, "it", "email.html"))
-			if len(html) > 90*1024 {
+			if len(html) > email.MaxHTMLBytes {
 				t.Fatalf("email.html is %d bytes with %d items", len(html), c.items)
 			}
 			body := string(bundle(t, p, "it").Body)

@@ -39,7 +39,7 @@ func TestSyntheticSiteBuilds(t *testing.T) {
 	}
 }
 
-// The email budget is a size: a month of 50 items fits in 90 KB with the summaries.
+// The email budget is a size: a month of 50 items fits in MaxEmailHTML bytes with the summaries.
 func TestFiftyItemsFitTheEmailBudget(t *testing.T) {
 	if testing.Short() {
 		t.Skip("assembles a newsletter with Hugo")

@@ -14,6 +14,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/contratto/portal/newsletter/email"
+
 	"github.com/contratto/portal/internal/site"
 
 	"github.com/contratto/portal/internal/atomicfs"
@@ -121,8 +123,8 @@ func TestNewsletterMonthEndToEnd(t *testing.T) {
 func checkArtefacts(t *testing.T, fsys afero.Fs, dir, locale string, oneClick bool) {
 	t.Helper()
 	html := sitetest.Read(t, fsys, dir+"/email.html")
-	if len(html) > 90*1024 {
-		t.Errorf("email.html is %d bytes, over 90 KB", len(html))
+	if len(html) > email.MaxHTMLBytes {
+		t.Errorf("email.html is %d bytes, over the %d-byte budget", len(html), email.MaxHTMLBytes)
 	}
 	msg, err := mail.ReadMessage(strings.NewReader(sitetest.Read(t, fsys, dir+"/issue.eml")))
 	if err != nil {
@@ -192,7 +194,7 @@ func checkSocialDrafts(t *testing.T, fsys afero.Fs, dir string) {
 	}
 }
 
-// preheadersFitEveryMonth keeps each language's preheader within the 90 characters
+// preheadersFitEveryMonth keeps each language's preheader within the characters
 // mail clients show, whatever the month's name, so the newsletter never has to cut it.
 func preheadersFitEveryMonth(t *testing.T, b builtProject) {
 	res := b.res
@@ -200,7 +202,7 @@ func preheadersFitEveryMonth(t *testing.T, b builtProject) {
 		for m := time.January; m <= time.December; m++ {
 			month := res.FormatDate(l.Code, time.Date(2012, m, 1, 0, 0, 0, 0, time.UTC), res.T(l.Code, "monthYear", nil))
 			pre := res.T(l.Code, "nlPreheader", map[string]any{"Month": month})
-			if n := utf8.RuneCountInString(pre); n > 90 {
+			if n := utf8.RuneCountInString(pre); n > email.MaxPreheaderRunes {
 				t.Errorf("%s: %d characters: %s", l.Code, n, pre)
 			}
 		}

@@ -34,7 +34,7 @@ type Message struct {
 	Lang      string // BCP 47 tag: "it", "ar", "pcm"
 	Dir       string // "ltr" or "rtl"
 	Title     string // issue title: <title> and the visible heading
-	Preheader string // preview text shown by mail clients; at most 90 characters
+	Preheader string // preview text shown by mail clients; at most MaxPreheaderRunes characters
 
 	// Markdown is the issue body as staff edited it: editorial, items
 	// (## headings with links, dates, summaries), a GFM statistics table, a
