@@ -14,6 +14,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	"github.com/spf13/afero"
 
+	"github.com/contratto/portal/internal/faultfs"
 	"github.com/contratto/portal/internal/feedlinttest"
 )
 
@@ -340,6 +341,19 @@ func TestWrite(t *testing.T) {
 	if len(entries) != 3 {
 		t.Errorf("%d files in public/newsletter, want the 3 feeds", len(entries))
 	}
+}
+
+// TestWriteIsAllOrNothing fails, in turn, each change that writing new feeds over old
+// ones makes: the old feeds stay, all three.
+func TestWriteIsAllOrNothing(t *testing.T) {
+	fs := afero.NewMemMapFs()
+	if err := mustRender(t, italianFeed()).Write(fs, "/public/newsletter"); err != nil {
+		t.Fatal(err)
+	}
+	f := italianFeed()
+	f.Title = "ConTratTo — another title"
+	out := mustRender(t, f)
+	faultfs.Check(t, fs, func(fsys afero.Fs) error { return out.Write(fsys, "/public/newsletter") })
 }
 
 // BenchmarkRender renders a feed of 50 issues with full HTML.

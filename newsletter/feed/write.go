@@ -4,26 +4,22 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/spf13/afero"
 )
 
-// Write writes the three feeds into dir on fs. Each file goes to a temporary
-// name first and is renamed into place, so a failed write never leaves a
-// half-written feed where a reader can fetch it.
+// Write writes the three feeds into dir on fs together: a reader finds either all of the
+// new ones or the old ones, never a half-written feed.
 func (f Files) Write(fs afero.Fs, dir string) error {
-	if err := fs.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("feed: create %s: %w", dir, err)
-	}
+	b := atomicfs.NewBatch(fs)
+	defer b.Discard()
 	for _, file := range f.List() {
-		final := filepath.Join(dir, file.Name)
-		tmp := final + ".tmp"
-		if err := afero.WriteFile(fs, tmp, file.Data, 0o644); err != nil {
-			return fmt.Errorf("feed: write %s: %w", tmp, err)
+		if err := b.WriteFile(filepath.Join(dir, file.Name), file.Data, 0o644); err != nil {
+			return fmt.Errorf("feed: %w", err)
 		}
-		if err := fs.Rename(tmp, final); err != nil {
-			_ = fs.Remove(tmp)
-			return fmt.Errorf("feed: rename %s to %s: %w", tmp, final, err)
-		}
+	}
+	if err := b.Commit(); err != nil {
+		return fmt.Errorf("feed: %w", err)
 	}
 	return nil
 }

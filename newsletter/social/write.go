@@ -5,74 +5,18 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"path"
 	"strings"
 	"time"
-
-	"github.com/spf13/afero"
 )
 
-// File names written by WriteFiles.
+// The file names of the drafts among an issue's artefacts: social.md, a review sheet
+// for staff (Markdown); social.json, the list of Draft (JSON); social.csv, a scheduler's
+// bulk-import form (CSV).
 const (
 	MarkdownFile = "social.md"
 	JSONFile     = "social.json"
 	CSVFile      = "social.csv"
 )
-
-// WriteFiles writes one language's drafts into dir: social.md (a review sheet
-// for staff), social.json (the list of Draft) and social.csv (a scheduler's
-// bulk-import form). All three are written to temporary files first and then
-// renamed into place, so a failure leaves the previous files as they were.
-func WriteFiles(fs afero.Fs, dir string, drafts []Draft, p Post) error {
-	files := []struct {
-		name   string
-		render func([]Draft, Post) ([]byte, error)
-	}{
-		{MarkdownFile, func(d []Draft, p Post) ([]byte, error) { return Markdown(d, p), nil }},
-		{JSONFile, func(d []Draft, _ Post) ([]byte, error) { return JSON(d) }},
-		{CSVFile, CSV},
-	}
-	if err := fs.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("social drafts: %w", err)
-	}
-	var temps []string
-	defer func() {
-		for _, t := range temps {
-			_ = fs.Remove(t) // no-op after a successful rename
-		}
-	}()
-	for _, f := range files {
-		data, err := f.render(drafts, p)
-		if err != nil {
-			return fmt.Errorf("social drafts: %s: %w", path.Join(dir, f.name), err)
-		}
-		tmp, err := afero.TempFile(fs, dir, "."+f.name+".tmp-")
-		if err != nil {
-			return fmt.Errorf("social drafts: %w", err)
-		}
-		temps = append(temps, tmp.Name())
-		_, werr := tmp.Write(data)
-		cerr := tmp.Close()
-		if werr != nil || cerr != nil {
-			return fmt.Errorf("social drafts: writing %s: %w", tmp.Name(), firstErr(werr, cerr))
-		}
-	}
-	for i, f := range files {
-		if err := fs.Rename(temps[i], path.Join(dir, f.name)); err != nil {
-			return fmt.Errorf("social drafts: %w", err)
-		}
-	}
-	return nil
-}
-
-func firstErr(errs ...error) error {
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
-	}
-	return nil
-}
 
 // JSON renders the drafts as an indented JSON list, with a final newline.
 func JSON(drafts []Draft) ([]byte, error) {

@@ -10,8 +10,6 @@ import (
 	"time"
 
 	goldenfile "github.com/contratto/portal/internal/golden"
-
-	"github.com/spf13/afero"
 )
 
 // The golden posts use only published figures (data/stats/2012-H1.json).
@@ -55,27 +53,22 @@ func chinesePost() Post {
 	}
 }
 
-func TestWriteFilesGolden(t *testing.T) {
+func TestDraftFilesGolden(t *testing.T) {
 	for _, p := range []Post{italianPost(), arabicPost(), chinesePost()} {
 		t.Run(p.Lang, func(t *testing.T) {
 			ds, err := Drafts(p)
 			if err != nil {
 				t.Fatal(err)
 			}
-			fs := afero.NewMemMapFs()
-			dir := "dist/newsletter/2012-06/" + p.Lang
-			if err := WriteFiles(fs, dir, ds, p); err != nil {
+			jsonData, err := JSON(ds)
+			if err != nil {
 				t.Fatal(err)
 			}
-			entries, _ := afero.ReadDir(fs, dir)
-			if len(entries) != 3 {
-				t.Errorf("%s holds %d files, want 3 (no temporary files left)", dir, len(entries))
+			csvData, err := CSV(ds, p)
+			if err != nil {
+				t.Fatal(err)
 			}
-			for _, name := range []string{MarkdownFile, JSONFile, CSVFile} {
-				got, err := afero.ReadFile(fs, dir+"/"+name)
-				if err != nil {
-					t.Fatal(err)
-				}
+			for name, got := range map[string][]byte{MarkdownFile: Markdown(ds, p), JSONFile: jsonData, CSVFile: csvData} {
 				goldenfile.Assert(t, filepath.Join("testdata", "golden", p.Lang, name), got)
 			}
 		})
@@ -139,32 +132,15 @@ func TestOutputsAreDeterministicAndParse(t *testing.T) {
 	}
 }
 
-func TestWriteFilesKeepsOldFilesOnError(t *testing.T) {
-	fs := afero.NewMemMapFs()
-	dir := "dist/newsletter/2012-06/it"
-	for _, name := range []string{MarkdownFile, JSONFile, CSVFile} {
-		if err := afero.WriteFile(fs, dir+"/"+name, []byte("old"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+func TestCSVNeedsADate(t *testing.T) {
 	p := italianPost()
 	ds, err := Drafts(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.Date = time.Time{} // the CSV cannot be written without a date
-	err = WriteFiles(fs, dir, ds, p)
-	if err == nil || !strings.Contains(err.Error(), "social.csv") || !strings.Contains(err.Error(), "Date") {
-		t.Fatalf("err = %v, want it to name social.csv and the missing date", err)
-	}
-	for _, name := range []string{MarkdownFile, JSONFile, CSVFile} {
-		if b, _ := afero.ReadFile(fs, dir+"/"+name); string(b) != "old" {
-			t.Errorf("%s was replaced although writing failed", name)
-		}
-	}
-	entries, _ := afero.ReadDir(fs, dir)
-	if len(entries) != 3 {
-		t.Errorf("temporary files left behind: %d entries", len(entries))
+	p.Date = time.Time{}
+	if _, err := CSV(ds, p); err == nil || !strings.Contains(err.Error(), "Date") {
+		t.Fatalf("err = %v, want it to name the missing date", err)
 	}
 }
 
