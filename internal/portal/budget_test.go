@@ -62,7 +62,9 @@ type pageWeight struct {
 	home  bool
 }
 
-func weigh(t *testing.T, out afero.Fs, file, text string) pageWeight {
+// weigh weighs the page written at file; basePath is the base URL's path, which the
+// page's root-relative references start with.
+func weigh(t *testing.T, out afero.Fs, basePath, file, text string) pageWeight {
 	t.Helper()
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
@@ -90,7 +92,14 @@ func weigh(t *testing.T, out afero.Fs, file, text string) pageWeight {
 			continue
 		}
 		p := u.Path
-		if !strings.HasPrefix(p, "/") {
+		if strings.HasPrefix(p, "/") {
+			inside, ok := strings.CutPrefix(p, basePath)
+			if !ok {
+				t.Errorf("public%s: %s %q is outside the base path %s", file, n.Data, ref, basePath)
+				continue
+			}
+			p = "/" + inside
+		} else {
 			p = path.Join(path.Dir(file), p)
 		}
 		if seen[p] {
@@ -110,11 +119,15 @@ func weigh(t *testing.T, out afero.Fs, file, text string) pageWeight {
 
 func everyPageWithinItsWeightBudget(t *testing.T, b builtProject) {
 	res := b.res
+	base, err := url.Parse(res.BaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
 	pages := htmlPages(t, res.Output)
 	var heaviest, heaviestHome string
 	var max, maxHome int64
 	for file, text := range pages {
-		w := weigh(t, res.Output, file, text)
+		w := weigh(t, res.Output, base.Path, file, text)
 		limit := int64(pageBudget)
 		if w.home {
 			limit = homeBudget
@@ -172,7 +185,7 @@ func TestWeighCountsEveryReferencedFile(t *testing.T) {
 	page := `<!doctype html><html><head><link rel=stylesheet href=/css/a.css><link rel=canonical href=/x/>` +
 		`<script src=/js/b.js defer></script><script src=../en/c.js></script><script src=/js/b.js></script></head>` +
 		`<body data-kind=home></body></html>`
-	w := weigh(t, out, "/en/index.html", page)
+	w := weigh(t, out, "/", "/en/index.html", page)
 	if want := int64(len(page) + 100 + 20 + 3); w.total != want || !w.home {
 		t.Errorf("weigh = %d (home %v), want %d (home true): %v", w.total, w.home, want, w.parts)
 	}

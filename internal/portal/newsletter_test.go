@@ -86,7 +86,7 @@ func TestNewsletterMonthEndToEnd(t *testing.T) {
 			for _, name := range []string{"index.xml", "atom.xml", "feed.json"} {
 				file := prefix + "newsletter/" + name
 				data := []byte(sitetest.Read(t, res.Output, file))
-				location := "https://contratto.example" + file
+				location := res.BaseURL + strings.TrimPrefix(file, "/")
 				for _, f := range feedlinttest.Failing(feedlinttest.CheckWith(file, data, feedlinttest.Options{Location: location})) {
 					t.Errorf("%s", f)
 				}
@@ -97,7 +97,7 @@ func TestNewsletterMonthEndToEnd(t *testing.T) {
 				if len(parsed.Items) != 1 || parsed.Items[0].PublishedParsed == nil || parsed.Title == "" {
 					t.Fatalf("%s: %d items, title %q", file, len(parsed.Items), parsed.Title)
 				}
-				if want := "https://contratto.example" + prefix + "newsletter/2012-06/"; parsed.Items[0].Link != want {
+				if want := res.BaseURL + strings.TrimPrefix(prefix, "/") + "newsletter/2012-06/"; parsed.Items[0].Link != want {
 					t.Errorf("%s: item link %s, want %s", file, parsed.Items[0].Link, want)
 				}
 				if parsed.Language == "" {
@@ -106,7 +106,7 @@ func TestNewsletterMonthEndToEnd(t *testing.T) {
 			}
 			news := prefix + "notizie/index.xml"
 			data := []byte(sitetest.Read(t, res.Output, news))
-			for _, f := range feedlinttest.Failing(feedlinttest.CheckWith(news, data, feedlinttest.Options{Location: "https://contratto.example" + news})) {
+			for _, f := range feedlinttest.Failing(feedlinttest.CheckWith(news, data, feedlinttest.Options{Location: res.BaseURL + strings.TrimPrefix(news, "/")})) {
 				t.Errorf("%s", f)
 			}
 			if parsed, err := parser.Parse(bytes.NewReader(data)); err != nil || len(parsed.Items) == 0 {

@@ -48,6 +48,7 @@ var invariants = []invariant{
 	{"NoInlineStyleOrScript", noInlineStyleOrScript},
 	{"NothingLoadsFromAnotherHost", nothingLoadsFromAnotherHost},
 	{"HreflangSetsAreReciprocal", hreflangSetsAreReciprocal},
+	{"EveryAddressInsideTheSite", everyAddressInsideTheSite},
 	{"HeadingsInOrder", headingsInOrder},
 	{"TelLinksSayWhatTheyCall", telLinksSayWhatTheyCall},
 	{"LanguageSwitcherWorksWithoutScript", languageSwitcherWorksWithoutScript},
@@ -162,9 +163,10 @@ func everyPageOfEveryLanguageBuilds(t *testing.T, b builtProject) {
 			if p.RelPermalink == "" {
 				continue
 			}
-			file := p.RelPermalink
-			if strings.HasSuffix(file, "/") {
-				file += "index.html"
+			file, ok := outputFile(b.res, p.RelPermalink)
+			if !ok {
+				t.Errorf("%s page %s (%s) is outside the base URL %s: %s", l.Code, p.Path, p.SourceFile, b.res.BaseURL, p.RelPermalink)
+				continue
 			}
 			if _, err := b.res.Output.Stat(file); err != nil {
 				t.Errorf("%s page %s (%s) was not written: %v", l.Code, p.Path, p.SourceFile, err)

@@ -371,13 +371,13 @@ func nothingLoadsFromAnotherHost(t *testing.T, b builtProject) {
 	}
 }
 
-// outputFile maps one of the site's own URLs to its file in the output.
-func outputFile(base *url.URL, link string) (string, bool) {
-	u, err := url.Parse(link)
-	if err != nil || !strings.EqualFold(u.Host, base.Host) {
+// outputFile maps one of the site's own addresses (absolute, or root-relative with the
+// base URL's path) to its file in the output: "/en/aiuto/index.html".
+func outputFile(res *site.Result, link string) (string, bool) {
+	p, ok := res.OutputPath(link)
+	if !ok {
 		return "", false
 	}
-	p := u.Path
 	if strings.HasSuffix(p, "/") {
 		p += "index.html"
 	}
@@ -386,7 +386,6 @@ func outputFile(base *url.URL, link string) (string, bool) {
 
 func hreflangSetsAreReciprocal(t *testing.T, b builtProject) {
 	res, pages := b.res, builtPages(t, b.res)
-	base, _ := url.Parse(res.Languages[0].Home)
 	locales := map[string]bool{"x-default": true}
 	for _, l := range res.Languages {
 		locales[l.Locale] = true
@@ -403,7 +402,7 @@ func hreflangSetsAreReciprocal(t *testing.T, b builtProject) {
 			if !locales[hl] {
 				t.Errorf("public%s: hreflang=%q is not one of the site's languages", p.file, hl)
 			}
-			f, ok := outputFile(base, attrVal(n, "href"))
+			f, ok := outputFile(res, attrVal(n, "href"))
 			if !ok {
 				t.Errorf("public%s: hreflang %s points off the site: %s", p.file, hl, attrVal(n, "href"))
 				continue

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io/fs"
+	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -71,6 +72,11 @@ func shownNumber(res *site.Result, lang string, v int) string {
 func everyPeriodOnTheDataPageOfEveryLanguage(t *testing.T, b builtProject) {
 	res := b.res
 	releases := releasesOf(t, b)
+	base, err := url.Parse(res.BaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	basePath := base.Path
 	for _, l := range res.Languages {
 		t.Run(l.Code, func(t *testing.T) {
 			path := dataPage(l)
@@ -111,11 +117,12 @@ func everyPeriodOnTheDataPageOfEveryLanguage(t *testing.T, b builtProject) {
 							t.Errorf("%s: heading %q, want %q", path, got, want)
 						}
 					}
-					href := "/data/stats/" + r.Period + "/" + tbl.ID + ".csv"
+					file := "/data/stats/" + r.Period + "/" + tbl.ID + ".csv"
+					href := basePath + strings.TrimPrefix(file, "/")
 					if len(findAll(section, func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == href })) != 1 {
 						t.Errorf("%s: %s has no link to %s", path, r.Period, href)
 					}
-					if _, err := res.Output.Stat(href); err != nil {
+					if _, err := res.Output.Stat(file); err != nil {
 						t.Errorf("%s links to %s, which is not built: %v", path, href, err)
 					}
 				}

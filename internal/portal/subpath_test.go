@@ -1,7 +1,8 @@
 package portal
 
-// The real site served under a sub-path: every address the build writes — in pages,
-// sitemaps, feeds, JSON-LD and stats.json — stays inside it and names a file that exists.
+// The real site served under a sub-path keeps every invariant, and every address a build
+// writes — in pages, sitemaps, feeds, JSON-LD and stats.json — stays inside the base URL
+// and names a file of the output.
 
 import (
 	"bytes"
@@ -27,10 +28,9 @@ const subPath = "enti/contratto/"
 
 var baseURLLine = regexp.MustCompile(`(?m)^baseURL\s*=\s*"([^"]*)"\s*$`)
 
-// realSiteUnderSubPath builds a copy of the project's own site, in memory, with
-// site.toml's baseURL moved below subPath.
-func realSiteUnderSubPath(t *testing.T) *site.Result {
-	t.Helper()
+// TestRealSiteUnderASubPath checks every invariant on a copy of the project whose
+// site.toml serves it below subPath.
+func TestRealSiteUnderASubPath(t *testing.T) {
 	p := copyProject(t)
 	config := filepath.Join(p.Dir, site.DefaultConfig)
 	data, err := afero.ReadFile(p.Fs, config)
@@ -50,14 +50,11 @@ func realSiteUnderSubPath(t *testing.T) *site.Result {
 	if err := afero.WriteFile(p.Fs, config, moved, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Render(site.Options{Project: p})
-	if err != nil {
-		t.Fatalf("the real site does not build under %s: %v", base, err)
+	b := buildProject(t, p)
+	if b.res.BaseURL != base.String() {
+		t.Fatalf("the build's base URL is %s, want %s", b.res.BaseURL, base)
 	}
-	if res.BaseURL != base.String() {
-		t.Fatalf("the build's base URL is %s, want %s", res.BaseURL, base)
-	}
-	return res
+	checkInvariants(t, b)
 }
 
 // address is one address written in an output file.
@@ -67,8 +64,10 @@ type address struct {
 	value string
 }
 
-func TestRealSiteUnderASubPathLinksOnlyInsideIt(t *testing.T) {
-	res := realSiteUnderSubPath(t)
+// everyAddressInsideTheSite follows every address of every HTML, XML, JSON and CSS file of
+// the output: one on the site's host starts with the base URL (or its path) and names a file.
+func everyAddressInsideTheSite(t *testing.T, b builtProject) {
+	res := b.res
 	base, err := url.Parse(res.BaseURL)
 	if err != nil {
 		t.Fatal(err)
@@ -107,7 +106,7 @@ func TestRealSiteUnderASubPathLinksOnlyInsideIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Pages, sitemaps and feeds always link the site's own pages.
-	for _, ext := range []string{".html", ".xml", ".json"} {
+	for _, ext := range []string{".html", ".xml"} {
 		if kinds[ext] == 0 {
 			t.Errorf("no address of the site found in any %s file: the walk is broken", ext)
 		}
