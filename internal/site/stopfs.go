@@ -1,12 +1,16 @@
 package site
 
 import (
+	"errors"
 	"os"
 	"sync"
 	"time"
 
 	"github.com/spf13/afero"
 )
+
+// errStopped is what the destination answers to a build that was given up.
+var errStopped = errors.New("the build was stopped by the watchdog; nothing more is written")
 
 // stopFs is the destination Hugo writes to. Once stopped, every call that would create,
 // change or remove something fails, so a build the watchdog gave up on cannot write

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -32,8 +31,8 @@ type TimeoutError struct {
 
 func (e *TimeoutError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "the build did not finish within %s ([params.build] timeout in site.toml) and was stopped. "+
-		"Hugo v0.165 can hang instead of reporting an error in a template (see the internal/site package docs)", e.Limit)
+	fmt.Fprintf(&b, "the build did not finish within %s and was stopped (the limit is [params.build] timeout in site.toml; %s when it is not set). "+
+		"Hugo v0.165 can hang instead of reporting an error in a template (see the internal/site package docs)", e.Limit, DefaultTimeout)
 	if len(e.Suspects) == 0 {
 		b.WriteString(".")
 		return b.String()
@@ -63,10 +62,10 @@ func buildTimeout(configs *allconfig.Configs, configFile string) (time.Duration,
 	return d, nil
 }
 
-// within runs build and waits at most limit for it. When the limit passes, it stops
+// within runs build and waits at most limit for it. When the limit passes, it closes
 // out, the destination Hugo writes to, so that the abandoned build can never write there
-// again, and returns a TimeoutError naming the files most likely at fault. The build's
-// goroutine is left behind: Hugo offers no way to stop it.
+// again, and returns a TimeoutError naming the files of the project in fsys at dir most
+// likely at fault. The build's goroutine is left behind: Hugo offers no way to stop it.
 func within(limit time.Duration, out *stopFs, fsys afero.Fs, dir string, build func() error) error {
 	done := make(chan error, 1)
 	go func() { done <- build() }()
@@ -109,6 +108,3 @@ func recentlyChanged(fsys afero.Fs, dir string) []string {
 	}
 	return out
 }
-
-// errStopped is what the destination answers to a build that was given up.
-var errStopped = errors.New("the build was stopped by the watchdog; nothing more is written")
