@@ -91,16 +91,12 @@ func configFrom(res *site.Result) (Config, error) {
 // unsubscribeMailto turns the address of site.toml into the mailto: URL of List-Unsubscribe
 // and of the email's unsubscribe link, which asks to leave in its subject.
 func unsubscribeMailto(address string) (string, error) {
+	mailto := "mailto:" + address + "?subject=unsubscribe"
 	a, err := mail.ParseAddress(address)
-	if err != nil || a.Name != "" || a.Address != address || strings.ContainsAny(address, "?#%&<>,\" ") {
+	if err != nil || a.Name != "" || a.Address != address || strings.ContainsAny(address, "?#%&") || eml.CheckMailto(mailto) != nil {
 		return "", fmt.Errorf("%q must be a plain email address, like unsubscribe@example.org", address)
 	}
-	for i := 0; i < len(address); i++ {
-		if address[i] < 0x21 || address[i] > 0x7e {
-			return "", fmt.Errorf("%q must be an ASCII email address", address)
-		}
-	}
-	return "mailto:" + address + "?subject=unsubscribe", nil
+	return mailto, nil
 }
 
 // unsubscribeLink is where the email's visible unsubscribe link leads: the sending

@@ -182,9 +182,9 @@ func checkUnsubscribe(s string) error {
 	if s == "" {
 		return errors.New("Unsubscribe is empty")
 	}
-	if rest, ok := strings.CutPrefix(s, "mailto:"); ok {
-		if rest == "" || !isPrintableASCII(s) || strings.ContainsAny(s, " <>\"") {
-			return fmt.Errorf("Unsubscribe %q is not a mailto: address", s)
+	if strings.HasPrefix(s, "mailto:") {
+		if err := eml.CheckMailto(s); err != nil {
+			return fmt.Errorf("Unsubscribe: %v", err)
 		}
 		return nil
 	}
@@ -192,15 +192,6 @@ func checkUnsubscribe(s string) error {
 		return fmt.Errorf("Unsubscribe is neither a mailto: address nor a one-click endpoint: %v", err)
 	}
 	return nil
-}
-
-func isPrintableASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] > 0x7e {
-			return false
-		}
-	}
-	return true
 }
 
 // checkURL requires an absolute http(s) URL with a host.

@@ -179,7 +179,7 @@ func TestValidation(t *testing.T) {
 		{"http unsubscribe", func(m *Message) { m.Unsubscribe = "http://contratto.example/u" }, "must be an https URL"},
 		{"script unsubscribe", func(m *Message) { m.Unsubscribe = "javascript:alert(1)" }, "neither a mailto: address nor a one-click endpoint"},
 		{"no unsubscribe", func(m *Message) { m.Unsubscribe = "" }, "Unsubscribe is empty"},
-		{"quoted unsubscribe", func(m *Message) { m.Unsubscribe = `mailto:a@b" onclick="x` }, "is not a mailto: address"},
+		{"quoted unsubscribe", func(m *Message) { m.Unsubscribe = `mailto:a@b" onclick="x` }, "must be a mailto: address"},
 		{"relative web URL", func(m *Message) { m.WebURL = "/newsletter/" }, "WebURL \"/newsletter/\" is not absolute"},
 		{"bad dir", func(m *Message) { m.Dir = "right" }, `Dir "right" must be "ltr" or "rtl"`},
 		{"no campaign", func(m *Message) { m.Campaign = "" }, "Campaign is empty"},

@@ -183,8 +183,8 @@ func (h *Header) validate() (from, replyTo, to string, err error) {
 	}
 	if h.UnsubscribeMailto == "" {
 		add("UnsubscribeMailto is missing")
-	} else if !strings.HasPrefix(h.UnsubscribeMailto, "mailto:") || !isListEntry(h.UnsubscribeMailto) || strings.Contains(h.UnsubscribeMailto, " ") {
-		add("UnsubscribeMailto %q must be a mailto: address", h.UnsubscribeMailto)
+	} else if err := CheckMailto(h.UnsubscribeMailto); err != nil {
+		add("UnsubscribeMailto: %v", err)
 	}
 	if h.UnsubscribeOneClick != "" {
 		if err := CheckOneClick(h.UnsubscribeOneClick); err != nil {
@@ -195,6 +195,17 @@ func (h *Header) validate() (from, replyTo, to string, err error) {
 		return "", "", "", errors.New("eml: invalid header: " + strings.Join(problems, "; "))
 	}
 	return from, replyTo, to, nil
+}
+
+// CheckMailto tells whether s can be the mailto: address of List-Unsubscribe
+// (RFC 2369): "mailto:" and an address, printable ASCII without spaces, "<",
+// ">", "," or quotes.
+func CheckMailto(s string) error {
+	rest, ok := strings.CutPrefix(s, "mailto:")
+	if !ok || rest == "" || !isListEntry(s) || strings.Contains(s, " ") {
+		return fmt.Errorf("%q must be a mailto: address", s)
+	}
+	return nil
 }
 
 // CheckOneClick tells whether s can be the one-click unsubscribe address of
