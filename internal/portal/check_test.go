@@ -2,14 +2,11 @@ package portal
 
 import (
 	"bytes"
-	"io"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/contratto/portal/internal/check"
 	"github.com/contratto/portal/internal/sitetest"
-	"github.com/contratto/portal/newsletter"
 )
 
 // passesCheck is "make check" on the project: no error may remain. Each error is reported
@@ -130,30 +127,5 @@ func TestCheckCommandFlags(t *testing.T) {
 	stderr.Reset()
 	if code := Main([]string{"check", "-nope"}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "-nope") {
 		t.Errorf("exit %d, stderr %q", code, stderr.String())
-	}
-}
-
-// TestNewsletterIssuesPassCheck: the bundles "newsletter assemble" and "publish" write
-// pass the same front matter, helpline and link rules as the pages.
-func TestNewsletterIssuesPassCheck(t *testing.T) {
-	p := copyProject(t)
-	if err := newsletter.Assemble(p, "2012-06", newsletter.AssembleOptions{}, io.Discard); err != nil {
-		t.Fatalf("assemble: %v", err)
-	}
-	if err := newsletter.Publish(p, "2012-06", newsletter.PublishOptions{Date: time.Date(2012, 7, 1, 0, 0, 0, 0, time.UTC)}, io.Discard); err != nil {
-		t.Fatalf("publish: %v", err)
-	}
-	report := Check(p)
-	issue := false
-	for _, r := range report.Coverage.Rows {
-		issue = issue || r.Key == "newsletter-2012-06"
-	}
-	if !issue {
-		t.Error("the published issue is not in the table of translations")
-	}
-	for _, f := range report.Findings {
-		if strings.HasPrefix(f.File, "content/newsletter/") || strings.HasPrefix(f.File, "public/newsletter/") || f.Rule == "build" {
-			t.Errorf("%s", f)
-		}
 	}
 }
