@@ -28,7 +28,8 @@ import (
 
 const month = "2012-06"
 
-// fixture writes testdata/fixture.txtar and the project's protected statistics into memory.
+// fixture writes testdata/fixture.txtar and, as its data/stats, what `newsletter stats
+// release` writes for the seed (the golden files of TestStatsReleaseSeed) into memory.
 func fixture(t *testing.T, extra ...string) site.Project {
 	t.Helper()
 	data, err := os.ReadFile("testdata/fixture.txtar")
@@ -36,7 +37,7 @@ func fixture(t *testing.T, extra ...string) site.Project {
 		t.Fatal(err)
 	}
 	fsys := sitetest.Write(t, string(data)+strings.Join(extra, ""))
-	if err := atomicfs.CopyTree(afero.NewOsFs(), "../data/stats", fsys, sitetest.Dir+"/data/stats"); err != nil {
+	if err := atomicfs.CopyTree(afero.NewOsFs(), "testdata/golden/stats", fsys, sitetest.Dir+"/data/stats"); err != nil {
 		t.Fatal(err)
 	}
 	return sitetest.Project(fsys)

@@ -20,7 +20,7 @@ const statsSiteToml = "title = \"x\"\n\n[params.statistics]\nthreshold = 5\n"
 // seed's aggregate figures at /p/seed.csv.
 func statsTree(t *testing.T) afero.Fs {
 	t.Helper()
-	seed, err := os.ReadFile("../internal/stats/testdata/seed-2012-H1.csv")
+	seed, err := os.ReadFile("testdata/seed-2012-H1.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,7 +253,7 @@ func TestStatsAuditRefusesHandEdits(t *testing.T) {
 // TestRunStatsOnDisk runs the command as users type it, from a project
 // folder on disk with the default -config and -data.
 func TestRunStatsOnDisk(t *testing.T) {
-	seed, err := filepath.Abs("../internal/stats/testdata/seed-2012-H1.csv")
+	seed, err := filepath.Abs("testdata/seed-2012-H1.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
