@@ -38,7 +38,4 @@ type Cell struct {
 // Hidden reports whether the cell's value is withheld.
 func (c Cell) Hidden() bool { return c.Value == nil }
 
-// PeriodOf parses the release's period.
-func (r Release) PeriodOf() (Period, error) { return ParsePeriod(r.Period) }
-
 func intPtr(n int) *int { return &n }

@@ -165,14 +165,10 @@ func isWordRune(r rune) bool {
 
 // CountBluesky is a post's length as Bluesky counts it: extended grapheme
 // clusters (UAX #29), the unit of maxGraphemes in the app.bsky.feed.post
-// lexicon (text: maxGraphemes 300, maxLength 3000 UTF-8 bytes — see
-// BlueskyBytes). Links are facets over the visible text, so a URL counts as the
+// lexicon (text: maxGraphemes 300, maxLength 3000 UTF-8 bytes, which the
+// Bluesky Rule checks as BlueskyMaxBytes). Links are facets over the visible text, so a URL counts as the
 // text that is posted: the full URL here.
 func CountBluesky(s string) int { return Graphemes(s) }
-
-// BlueskyBytes is a post's size in UTF-8 bytes, the unit of the lexicon's
-// maxLength (3,000).
-func BlueskyBytes(s string) int { return len(s) }
 
 // CountInstagram is a caption's length for Instagram's 2,200-character limit
 // (developers.facebook.com, Instagram Graph API, IG User Media: "caption …

@@ -8,12 +8,13 @@
 //
 //	CountX          twitter-text parseTweet, config v3: weighted, URL = 23, emoji sequence = 2, NFC
 //	CountMastodon   Mastodon's StatusLengthValidator: graphemes, http(s) URL = 23, @user@domain = @user
-//	CountBluesky    app.bsky.feed.post: graphemes (UAX #29); BlueskyBytes for the 3,000-byte cap
+//	CountBluesky    app.bsky.feed.post: graphemes (UAX #29); and a 3,000-byte cap (BlueskyMaxBytes)
 //	CountInstagram  UTF-16 code units (the docs say "characters"; this reading is never below the others)
 //	CountLinkedIn   UTF-16 code units
 //	CountFacebook   UTF-16 code units
 //	CountTelegram   UTF-16 code units, as the Bot API measures text
 //
-// Limits are in ../shared/docs/reference.md ("Social-media drafts"); Rule
-// bundles a platform's limit and counting.
+// The limits are constants in rules.go, taken from each platform's
+// documentation named beside its counting function; Rule bundles a platform's
+// limit and counting.
 package social

@@ -15,8 +15,8 @@ const (
 // Platforms lists every platform Drafts writes for, in order.
 var Platforms = []string{X, Mastodon, Bluesky, Instagram, LinkedIn, Facebook, Telegram}
 
-// Limits from ../shared/docs/reference.md ("Social-media drafts") and the
-// platforms' documentation named beside each counting function.
+// The platforms' limits, from their documentation named beside each counting
+// function.
 const (
 	XLimit               = 280
 	MastodonLimit        = 500
