@@ -9,9 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/contratto/portal/internal/site"
-
 	"github.com/contratto/portal/internal/atomicfs"
+	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/stats"
 	"github.com/contratto/portal/newsletter/archive"
 	"github.com/spf13/afero"

@@ -7,11 +7,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/contratto/portal/newsletter/email"
-
 	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/stats"
 	"github.com/contratto/portal/newsletter/chartblock"
+	"github.com/contratto/portal/newsletter/email"
 	"github.com/spf13/cast"
 )
 

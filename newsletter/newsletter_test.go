@@ -12,16 +12,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/contratto/portal/newsletter/email"
-
-	"github.com/contratto/portal/internal/site"
-
-	goldenfile "github.com/contratto/portal/internal/golden"
-
 	"github.com/contratto/portal/internal/atomicfs"
+	goldenfile "github.com/contratto/portal/internal/golden"
+	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/sitetest"
 	"github.com/contratto/portal/newsletter"
 	"github.com/contratto/portal/newsletter/archive"
+	"github.com/contratto/portal/newsletter/email"
 	"github.com/contratto/portal/newsletter/eml/smtptest"
 	"github.com/spf13/afero"
 )

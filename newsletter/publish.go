@@ -10,9 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/contratto/portal/internal/site"
-
 	"github.com/contratto/portal/internal/atomicfs"
+	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/newsletter/archive"
 	"github.com/spf13/afero"
 )

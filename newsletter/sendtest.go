@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 
 	"github.com/contratto/portal/internal/site"
-
 	"github.com/contratto/portal/newsletter/eml"
 	"github.com/spf13/afero"
 )

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/contratto/portal/internal/site"
-
 	"github.com/spf13/afero"
 )
 
