@@ -120,7 +120,10 @@ func (s *session) assembleLanguage(m Month, lang string, release *stats.Release)
 		return assembled{}, fmt.Errorf("%s: %w", editorialPath(m, lang), err)
 	}
 	for i, lay := range layouts {
-		ed := compose(s.res, s.cfg, lang, m, items, release, editorial, lay)
+		ed, err := compose(s.res, s.cfg, lang, m, items, release, editorial, lay)
+		if err != nil {
+			return assembled{}, err
+		}
 		b := &Bundle{Lang: lang, Path: bundlePath(m, lang), Body: ed.Body, FrontMatter: FrontMatter{
 			Title:          ed.Title,
 			Description:    ed.Preheader,

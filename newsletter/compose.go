@@ -91,7 +91,7 @@ func languageLabel(res *site.Result, code string) string {
 // compose writes one language's issue in Markdown: the editorial (its text, as
 // editorialText reads it), the items, the latest protected statistics with a small
 // chart, and the helplines.
-func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, release *stats.Release, editorial []byte, lay layout) edition {
+func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, release *stats.Release, editorial []byte, lay layout) (edition, error) {
 	w := words{res: res, lang: lang}
 	month := w.monthName(m)
 	ed := edition{
@@ -144,7 +144,9 @@ func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, r
 
 	if release != nil {
 		ed.Stats = release.Period
-		writeStatistics(&b, w, *release)
+		if err := writeStatistics(&b, w, *release); err != nil {
+			return edition{}, err
+		}
 	}
 
 	fmt.Fprintf(&b, "## %s\n\n%s\n\n", w.t("nlHelpHeading"), w.t("nlHelpText"))
@@ -152,7 +154,7 @@ func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, r
 		fmt.Fprintf(&b, "- %s\n", w.item(w.t("line_"+h.Key), fmt.Sprintf("[%s](tel:%s)", h.Display, h.Tel)))
 	}
 	ed.Body = b.Bytes()
-	return ed
+	return ed, nil
 }
 
 // sectionURL is the address of a section's page in lang.
@@ -166,8 +168,10 @@ func sectionURL(res *site.Result, lang, section string) string {
 }
 
 // writeStatistics adds the period's protected figures: a chart of the first table with
-// categories, then every table's total (and its categories) in one table.
-func writeStatistics(b *bytes.Buffer, w words, r stats.Release) {
+// categories, then every table's total (and its categories) in one table. The chart's
+// title and labels are interface strings: one that a chart block cannot hold is an error
+// naming the strings to fix.
+func writeStatistics(b *bytes.Buffer, w words, r stats.Release) error {
 	start, end := w.monthOf(mustDate(r.Start)), w.monthOf(mustDate(r.End))
 	fmt.Fprintf(b, "## %s\n\n%s\n\n", w.t("nlStatsHeading", map[string]any{"Start": start, "End": end}), w.t("nlStatsIntro"))
 	hidden, merged := false, false
@@ -182,6 +186,10 @@ func writeStatistics(b *bytes.Buffer, w words, r stats.Release) {
 				bar.Value = *c.Value
 			}
 			chart.Bars = append(chart.Bars, bar)
+		}
+		if err := chart.Validate(); err != nil {
+			return fmt.Errorf("i18n/%s.toml: the chart of %s cannot be written (its title and labels are stats_indicator_%s and stats_category_*): %w",
+				w.lang, t.Indicator, t.Indicator, err)
 		}
 		fmt.Fprintf(b, "```chart\n%s```\n\n", chartblock.Format(chart))
 		break
@@ -211,6 +219,7 @@ func writeStatistics(b *bytes.Buffer, w words, r stats.Release) {
 	if merged {
 		fmt.Fprintf(b, "%s\n\n", w.t("statsFootnoteOther"))
 	}
+	return nil
 }
 
 // preheader keeps the preview text within email.MaxPreheaderRunes characters, cutting at

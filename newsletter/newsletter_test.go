@@ -157,6 +157,25 @@ func TestBadInputWritesNothing(t *testing.T) {
 	}
 }
 
+// TestChartStringsAreChecked: an interface string the statistics chart cannot hold (a
+// "|" splits a chart line) stops assemble with the i18n file to fix, and nothing is written.
+func TestChartStringsAreChecked(t *testing.T) {
+	p := fixture(t)
+	i18n := filepath.Join(p.Dir, "i18n", "it.toml")
+	text := regexp.MustCompile(`(?m)^(stats_indicator_\w+ = ")`).ReplaceAllString(sitetest.Read(t, p.Fs, i18n), "${1}A | ")
+	if err := afero.WriteFile(p.Fs, i18n, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := sitetest.Tree(t, p.Fs, "/")
+	err := newsletter.Assemble(p, month, newsletter.AssembleOptions{}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "i18n/it.toml: the chart of ") || !strings.Contains(err.Error(), `contains "|"`) {
+		t.Fatalf("err = %v, want the chart's strings in i18n/it.toml named", err)
+	}
+	if d := sitetest.DiffTrees(before, sitetest.Tree(t, p.Fs, "/")); d != "" {
+		t.Errorf("files changed:\n%s", d)
+	}
+}
+
 func TestBrokenBundleNamesFileAndLine(t *testing.T) {
 	p := fixture(t)
 	assemble(t, p, newsletter.AssembleOptions{})
