@@ -29,10 +29,10 @@ func TestIssueUnderASubPath(t *testing.T) {
 	p := fixture(t)
 	config := filepath.Join(p.Dir, "site.toml")
 	toml := sitetest.Read(t, p.Fs, config)
-	if !strings.Contains(toml, `baseURL = "https://contratto.example/"`) {
+	moved := strings.Replace(toml, `baseURL = "https://contratto.example/"`, `baseURL = "`+subPathBase+`"`, 1)
+	if moved == toml {
 		t.Fatal("the fixture's baseURL line is not where the test expects it")
 	}
-	moved := strings.ReplaceAll(toml, `"https://contratto.example/`, `"`+subPathBase)
 	write(t, p, config, moved)
 	assemble(t, p, newsletter.AssembleOptions{})
 	publish(t, p, false)
