@@ -11,7 +11,8 @@ import (
 	"github.com/contratto/portal/newsletter/email"
 )
 
-// The budgets of issue 8.
+// The budgets: how fast a build must be against the Hugo CLI, how its cost may grow, what
+// the newsletter may cost and how large its email may be.
 const (
 	MaxBuildRatio    = 1.05               // portal build over the Hugo CLI, at every size
 	MaxAssembleRatio = 1.5                // newsletter assemble over a portal build of the same site
@@ -98,7 +99,7 @@ func (r *Report) Markdown() []byte {
 	var b bytes.Buffer
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
 	w("# Benchmarks\n\n")
-	w("How fast the portal builds compared with the Hugo command-line program of the same version, how the cost grows with the number of pages, and what the newsletter costs. Issue 8 sets the budgets; `make bench` measures them and rewrites this file.\n\n")
+	w("How fast the portal builds compared with the Hugo command-line program of the same version, how the cost grows with the number of pages, and what the newsletter costs. The budgets are set in internal/bench; `make bench` measures them and rewrites this file.\n\n")
 
 	w("## Verdict\n\n")
 	for _, v := range r.verdicts() {
@@ -281,7 +282,7 @@ func (m Micro) hasUnit(u string) bool {
 	return false
 }
 
-// verdicts says for each budget of issue 8 whether it was met, with the numbers.
+// verdicts says for each budget whether it was met, with the numbers.
 func (r *Report) verdicts() []string {
 	var out []string
 	// Build speed.
@@ -511,10 +512,10 @@ func oneLine(s string) string {
 	return s
 }
 
-// profileFindings is what the profiling for issue 8 found, with its numbers. `make bench`
+// profileFindings is what profiling the build found, with its numbers. `make bench`
 // does not measure these again (the step table does); rewrite this text when the causes
 // are fixed.
-const profileFindings = `## What profiling found, and what changed (issue 8)
+const profileFindings = `## What profiling found, and what changed
 
 The first run of this benchmark (same machine, same sites) had the portal at 1.25× the CLI on the
 real site, 1.27× at 500 pages, 1.09× at 2,000 and 1.32× at 10,000, and a month of 500 items could

@@ -24,7 +24,7 @@ func italianThousands(v int) string {
 	return s
 }
 
-// activities: the seed's published activity counts and persons (reference.md).
+// activities: the seed's published activity counts and persons.
 func activities() Chart {
 	return Chart{
 		Title:    "ConTratTo: attività nel primo semestre 2012",

@@ -2,7 +2,7 @@
 // RSS 2.0 (index.xml), Atom 1.0 (atom.xml) and JSON Feed 1.1 (feed.json).
 //
 // The feeds are generated with github.com/gorilla/feeds. That library leaves
-// out what feed validators and readers rely on (its issue #111), so Render
+// out what feed validators and readers rely on, so Render
 // wraps or post-processes gorilla's own structs (feeds.RssFeed, feeds.AtomFeed,
 // feeds.JSONFeed) to add:
 //

@@ -55,5 +55,5 @@ func arabicFeed() Feed {
 	}
 }
 
-// portalLanguages are the languages of the portal (reference.md).
+// portalLanguages are language codes of the portal, left to right and right to left.
 var portalLanguages = []string{"it", "en", "fr", "es", "pt", "ro", "sq", "bg", "pl", "uk", "ru", "zh", "ar", "ur", "pa", "bn", "pcm"}
