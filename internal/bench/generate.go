@@ -2,6 +2,10 @@
 // in each of two languages (it, en), made with the project's own layouts, interface
 // strings, static files and statistics, and a copy of the real site. The same Spec
 // always writes the same bytes.
+//
+// It is benchmark tooling, not part of the product: only the bench command
+// (internal/bench/cmd/bench, run by make bench) and tests use it, and neither the portal
+// nor the newsletter command links it (TestProductDoesNotLinkTooling checks).
 package bench
 
 import (
