@@ -1,9 +1,9 @@
 package portal
 
-// The staff's routine, on a copy of the real project: a month of news (one item without a
-// body, one without a summary), the statistics of a new period, the month's newsletter
-// assembled and published, the portal built and checked — each step as staff run it, and
-// then every invariant of the real site on the result. The month and the period are the
+// The staff's routine, on a copy of the real project: a month of news (two items without a
+// summary, one of them without a body), the statistics of a new period, the month's
+// newsletter assembled and published, the portal built and checked — each step as staff
+// run it, and after each step every invariant of the real site. The month and the period are the
 // ones after the project's latest, and the figures are made up here, so the test stays
 // true whatever content and data the project holds.
 
@@ -142,18 +142,18 @@ func aggregateFigures(period stats.Period) string {
 	return b.String()
 }
 
-// writeNews adds two news items dated in month to the Italian and English news: one with
-// a summary and no body (a short notice), one with a body and no summary.
+// writeNews adds two news items dated in month to the Italian and English news, neither
+// with a summary: a short notice with no body, and an item with a body.
 func writeNews(t *testing.T, dir string, month time.Time) (slugs []string) {
 	t.Helper()
 	date := month.AddDate(0, 0, 9).Format("2006-01-02")
 	items := map[string]map[string]string{
 		"it": {
-			"avviso-breve": "---\ntitle: \"Sportello chiuso per un giorno\"\ndate: " + date + "\ndescription: \"Uno sportello resta chiuso un giorno.\"\nsummary: \"Uno sportello resta chiuso per un giorno: chiamate la linea regionale.\"\ntranslationKey: \"news-routine-notice\"\n---\n",
+			"avviso-breve": "---\ntitle: \"Sportello chiuso per un giorno\"\ndate: " + date + "\ndescription: \"Uno sportello resta chiuso un giorno.\"\ntranslationKey: \"news-routine-notice\"\n---\n",
 			"incontro":     "---\ntitle: \"Un incontro con le scuole\"\ndate: " + date + "\ndescription: \"La rete incontra gli insegnanti.\"\ntranslationKey: \"news-routine-meeting\"\n---\n\nLa rete ha incontrato gli insegnanti di una scuola per parlare di tratta e di come chiedere aiuto.\n",
 		},
 		"en": {
-			"avviso-breve": "---\ntitle: \"Drop-in centre closed for a day\"\ndate: " + date + "\ndescription: \"A drop-in centre is closed for one day.\"\nsummary: \"A drop-in centre is closed for one day: call the regional line.\"\ntranslationKey: \"news-routine-notice\"\n---\n",
+			"avviso-breve": "---\ntitle: \"Drop-in centre closed for a day\"\ndate: " + date + "\ndescription: \"A drop-in centre is closed for one day.\"\ntranslationKey: \"news-routine-notice\"\n---\n",
 			"incontro":     "---\ntitle: \"A meeting with schools\"\ndate: " + date + "\ndescription: \"The network meets teachers.\"\ntranslationKey: \"news-routine-meeting\"\n---\n\nThe network met the teachers of a school to talk about trafficking and how to ask for help.\n",
 		},
 	}
@@ -169,35 +169,51 @@ func writeNews(t *testing.T, dir string, month time.Time) (slugs []string) {
 
 func TestStaffRoutineKeepsTheSiteWhole(t *testing.T) {
 	dir := copyRealProject(t)
+	project := site.Project{Fs: afero.NewOsFs(), Dir: dir}
 	config := filepath.Join(dir, "site.toml")
 	period, month := nextRoutine(t, realProject(t))
 	m := month.Format("2006-01")
 	t.Logf("the routine: statistics for %s, news and newsletter of %s", period, m)
 
-	slugs := writeNews(t, dir, month)
-	run(t, Main, "check", "-config", config)
-
-	figures := filepath.Join(filepath.Dir(dir), "figures.csv")
-	if err := os.WriteFile(figures, []byte(aggregateFigures(period)), 0o644); err != nil {
-		t.Fatal(err)
+	var slugs []string
+	steps := []struct {
+		name string
+		do   func(t *testing.T)
+	}{
+		{"writing the month's news", func(t *testing.T) { slugs = writeNews(t, dir, month) }},
+		{"stats release", func(t *testing.T) {
+			figures := filepath.Join(filepath.Dir(dir), "figures.csv")
+			if err := os.WriteFile(figures, []byte(aggregateFigures(period)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			released := run(t, newsletter.Main, "stats", "release", "-aggregate", figures,
+				"-config", config, "-data", filepath.Join(dir, "data", "stats"))
+			if !strings.Contains(released, "Audit: passed.") {
+				t.Errorf("stats release:\n%s", released)
+			}
+		}},
+		{"newsletter assemble", func(t *testing.T) {
+			if assembled := run(t, newsletter.Main, "assemble", "-config", config, "-month", m); !strings.Contains(assembled, period.String()) {
+				t.Errorf("assemble does not use the new period %s:\n%s", period, assembled)
+			}
+		}},
+		{"newsletter publish", func(t *testing.T) {
+			run(t, newsletter.Main, "publish", "-config", config, "-month", m, "-date", month.AddDate(0, 1, 0).Format("2006-01-02"))
+		}},
 	}
-	released := run(t, newsletter.Main, "stats", "release", "-aggregate", figures,
-		"-config", config, "-data", filepath.Join(dir, "data", "stats"))
-	if !strings.Contains(released, "Audit: passed.") {
-		t.Errorf("stats release:\n%s", released)
+	// After every step staff are told to do, every test of the real site passes.
+	var b builtProject
+	for _, step := range steps {
+		if !t.Run(step.name, step.do) {
+			t.FailNow()
+		}
+		b = buildProject(t, project)
+		t.Run("after "+step.name, func(t *testing.T) { checkInvariants(t, b) })
 	}
-
-	assembled := run(t, newsletter.Main, "assemble", "-config", config, "-month", m)
-	if !strings.Contains(assembled, period.String()) {
-		t.Errorf("assemble does not use the new period %s:\n%s", period, assembled)
-	}
-	publishDate := month.AddDate(0, 1, 0).Format("2006-01-02")
-	run(t, newsletter.Main, "publish", "-config", config, "-month", m, "-date", publishDate)
 	run(t, Main, "build", "-config", config, "-out", filepath.Join(dir, "public"))
 	run(t, Main, "check", "-config", config)
 
-	b := buildProject(t, site.Project{Fs: afero.NewOsFs(), Dir: dir})
-	checkInvariants(t, b)
+	// The new period and month are on the portal, in the feeds and in stats.json.
 	public := afero.NewBasePathFs(afero.NewOsFs(), filepath.Join(dir, "public"))
 	var export struct {
 		Periods []struct{ Period string } `json:"periods"`
@@ -205,7 +221,7 @@ func TestStaffRoutineKeepsTheSiteWhole(t *testing.T) {
 	if err := json.Unmarshal([]byte(sitetest.Read(t, public, "/data/stats.json")), &export); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(export.Periods); n == 0 || export.Periods[n-1].Period != period.String() && export.Periods[0].Period != period.String() {
+	if !slices.ContainsFunc(export.Periods, func(p struct{ Period string }) bool { return p.Period == period.String() }) {
 		t.Errorf("public/data/stats.json lacks %s: %+v", period, export.Periods)
 	}
 	_, oneClick := cast.ToStringMap(b.res.Languages[0].Params["newsletter"])["unsubscribeoneclickurl"]
