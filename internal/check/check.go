@@ -126,6 +126,9 @@ func Run(in Input, opts Options, buildErr error) Report {
 	var cov []Finding
 	r.Coverage, cov = CoverageTable(in, opts.Essential)
 	all = append(all, cov...)
+	behind, tr := Translations(in)
+	r.Coverage.markBehind(behind)
+	all = append(all, tr...)
 	all = append(all, I18n(in)...)
 	all = append(all, FrontMatter(in)...)
 	all = append(all, Links(in)...)

@@ -77,12 +77,14 @@ translationKey: home
 title: Home
 description: The home page.
 translationKey: home
+sourceHash: "228f2c598c3e"
 ---
 -- content/ar/_index.md --
 ---
 title: الرئيسية
 description: الصفحة الرئيسية.
 translationKey: home
+sourceHash: "228f2c598c3e"
 ---
 -- content/it/aiuto.md --
 ---
@@ -102,16 +104,26 @@ title: Help
 description: Who to call.
 translationKey: help
 date: 2012-06-01
+sourceHash: "e37b26b8c956"
 ---
-Call {{< helpline "national" >}}. See [the project](/en/progetto/).
+## Who to call
+
+Call {{< helpline "national" >}} or {{< helpline "regional" >}}. In danger? {{< helpline "emergency" >}}.
+
+Read [the project](/en/progetto/) and [who to call](#who-to-call).
 -- content/ar/aiuto.md --
 ---
 title: مساعدة
 description: بمن تتصل.
 translationKey: help
 date: 2012-06-01
+sourceHash: "e37b26b8c956"
 ---
-اتصل بالرقم {{< helpline "national" >}}.
+## بمن تتصل
+
+اتصل بالرقم {{< helpline "national" >}} أو {{< helpline "regional" >}}. في خطر؟ {{< helpline "emergency" >}}.
+
+اقرأ [المشروع](/ar/progetto/) و[بمن تتصل](#بمن-تتصل).
 -- content/it/progetto.md --
 ---
 title: Il progetto

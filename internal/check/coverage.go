@@ -26,6 +26,10 @@ const (
 type Cell struct {
 	State State
 	From  string // for Fallback, the language the copy is written in
+	// Behind marks a translation made from an older version of its source, or one that
+	// does not record which version it translates.
+	Behind bool
+	file   string // for Translated, the content file
 }
 
 // Row is one page, by translationKey, in every language.
@@ -67,7 +71,7 @@ func CoverageTable(in Input, essential []string) (Coverage, []Finding) {
 			if p.SourceFile == "" {
 				continue // a section or home page Hugo made without a file
 			}
-			c := Cell{State: Translated}
+			c := Cell{State: Translated, file: filepath.ToSlash(p.SourceFile)}
 			if p.IsFallback() {
 				c = Cell{State: Fallback, From: p.ContentLang}
 			} else if r, ok := sourceRank[p.TranslationKey]; !ok || order[lang] < r {
@@ -130,6 +134,15 @@ func CoverageTable(in Input, essential []string) (Coverage, []Finding) {
 			Message: fmt.Sprintf("%d other %s not translated into every language (see the table)", others, pages)})
 	}
 	return cov, append(out, strayContentFolders(in, cov.Languages)...)
+}
+
+// markBehind marks the translations written in the files that are behind their source.
+func (c *Coverage) markBehind(files map[string]bool) {
+	for _, r := range c.Rows {
+		for i := range r.Cells {
+			r.Cells[i].Behind = r.Cells[i].State == Translated && files[r.Cells[i].file]
+		}
+	}
 }
 
 // better reports whether c is a better version for readers than old: a translation

@@ -47,10 +47,11 @@ func TestLinksFromLayoutsNameTheBuiltFile(t *testing.T) {
 func TestLinksUnderABasePath(t *testing.T) {
 	files := strings.Replace(clean, `baseURL = "https://example.org/"`, `baseURL = "https://example.org/portale/"`, 1)
 	files = strings.Replace(files, "[il progetto](/progetto/)", "[il progetto](/portale/progetto/)", 1)
+	files = strings.Replace(files, "(/ar/progetto/)", "(/portale/ar/progetto/)", 1)
 	files = strings.Replace(files, `href="/css/site.css"`, `href="{{ "css/site.css" | relURL }}"`, 1)
 	files = strings.Replace(files, "![Una mappa della Toscana](/mappa.png)", "![Una mappa della Toscana](/portale/mappa.png)", 1)
 	expect(t, Links(build(t, files)),
-		`content/en/aiuto.md:7: error: link: broken link "/en/progetto/": /en/progetto/ is outside the site (/portale/) (on /portale/en/aiuto/)`)
+		`content/en/aiuto.md:12: error: link: broken link "/en/progetto/": /en/progetto/ is outside the site (/portale/) (on /portale/en/aiuto/)`)
 }
 
 func TestLinksNeedABuiltSite(t *testing.T) {

@@ -41,11 +41,12 @@ func plural(n int, word string) string {
 // The marks of the table.
 const (
 	markTranslated = "✓"
+	markBehind     = "old"
 	markMissing    = "–"
 )
 
 func (c Coverage) write(w io.Writer) {
-	fmt.Fprintf(w, "Translations: %s translated, en/it… a copy of the page in that language, %s missing\n\n", markTranslated, markMissing)
+	fmt.Fprintf(w, "Translations: %s translated, %s translated from an older version of the page (see the warnings), en/it… a copy of the page in that language, %s missing\n\n", markTranslated, markBehind, markMissing)
 	width := len("page")
 	for _, r := range c.Rows {
 		width = max(width, utf8.RuneCountInString(r.label()))
@@ -77,6 +78,9 @@ func (r Row) label() string {
 func (c Cell) mark() string {
 	switch c.State {
 	case Translated:
+		if c.Behind {
+			return markBehind
+		}
 		return markTranslated
 	case Fallback:
 		return c.From

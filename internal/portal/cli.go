@@ -17,6 +17,8 @@ commands:
   build   build the portal into public/ (atomically: a failed build changes nothing)
   serve   preview on 127.0.0.1, rebuilt on every change
   check   the editors' lint: translations, links, front matter, numbers, images
+  translations  the translations behind their source, and what changed since;
+          record, export and import translations
 
 Run from the project root; "portal <command> -h" lists the flags.
 `
@@ -36,6 +38,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return runServe(rest, stdout, stderr)
 	case "check":
 		return runCheck(rest, stdout, stderr)
+	case "translations":
+		return runTranslations(rest, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
