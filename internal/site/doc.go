@@ -10,16 +10,18 @@
 //
 // and build, with the hugo command or with portal build: the error is reported in a fraction
 // of a second in some runs, and nothing ever happens in the others (about one run in three
-// here). TestTemplateErrorNeverHangs builds such a site a few times. A goroutine dump of a
-// hung build shows two goroutines stuck on a channel send, and Build waiting below them:
+// here; 3 of 12 runs of portal build on the real site). TestTemplateErrorNeverHangs builds
+// such a site a few times. A goroutine dump of a hung build shows two goroutines stuck on a
+// channel send, and Build waiting below them (lines of the module
+// github.com/gohugoio/hugo@v0.165.0):
 //
-//   - hugolib.(*Site).renderPages (site_render.go:98) walks the pages and hands each to the
-//     render workers with `pages <- p` in the default branch of a select that first checks
-//     h.Done(). The pages channel has a small buffer.
-//   - hugolib.(*Site).errorCollator (site.go:1587), started by renderPages, reads the
-//     workers' errors. At the tenth it calls h.Stop(), which closes h.Done(), stops reading,
-//     and in a deferred function sends the joined errors on an unbuffered channel that
-//     renderPages reads only after the walk and every worker have ended.
+//   - hugolib.(*Site).renderPages (hugolib/site_render.go:98) walks the pages and hands
+//     each to the render workers with `pages <- p` in the default branch of a select that
+//     first checks h.Done(). The pages channel has a small buffer.
+//   - hugolib.(*Site).errorCollator (hugolib/site.go:1587), started by renderPages, reads
+//     the workers' errors. At the tenth it calls h.Stop(), which closes h.Done(), stops
+//     reading, and in a deferred function sends the joined errors on an unbuffered channel
+//     that renderPages reads only after the walk and every worker have ended.
 //   - Each worker (pageRenderer) returns as soon as h.Done() is closed when it has an error
 //     to send. When the walk had already taken the default branch before Stop, and the
 //     workers all return, nobody reads the full pages channel again: renderPages waits for
