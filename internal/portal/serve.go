@@ -112,8 +112,10 @@ func notFoundPage(path string) string {
 }
 
 // Watch rebuilds the preview whenever a file under the project changes, until ctx ends.
-// Changes that arrive together are built once.
-func (pv *Preview) Watch(ctx context.Context) error {
+// Changes that arrive together are built once. It calls ready, when not nil, as soon as
+// every folder of the project is watched: a change made after that is seen. An error
+// (the folders cannot be watched) is returned before ready is called.
+func (pv *Preview) Watch(ctx context.Context, ready func()) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -121,6 +123,9 @@ func (pv *Preview) Watch(ctx context.Context) error {
 	defer w.Close()
 	if err := addTree(w, pv.project.Dir); err != nil {
 		return err
+	}
+	if ready != nil {
+		ready()
 	}
 	var timer *time.Timer
 	rebuild := make(chan struct{}, 1)
@@ -213,16 +218,20 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	go func() {
-		if err := pv.Watch(ctx); err != nil {
-			fmt.Fprintf(stderr, "watch: %v\n", err)
-		}
-	}()
+	watching, watchErr := make(chan struct{}), make(chan error, 1)
+	go func() { watchErr <- pv.Watch(ctx, func() { close(watching) }) }()
+	select {
+	case <-watching:
+	case err := <-watchErr:
+		fmt.Fprintf(stderr, "watch: %v (the preview is not rebuilt on changes)\n", err)
+	}
 	srv := &http.Server{Handler: pv, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
 		_ = srv.Close()
 	}()
+	// The ready signal: the address is listened on, the first build is done and every
+	// change from now on is seen.
 	fmt.Fprintf(stdout, "preview at %s (Ctrl+C to stop)\n", url)
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fail(stderr, err)

@@ -79,8 +79,15 @@ func TestPreviewRebuildsOnChangeAndSurvivesErrors(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go pv.Watch(ctx)
-	time.Sleep(200 * time.Millisecond) // let the watcher register its folders
+	watching, watchErr := make(chan struct{}), make(chan error, 1)
+	go func() { watchErr <- pv.Watch(ctx, func() { close(watching) }) }()
+	select {
+	case <-watching:
+	case err := <-watchErr:
+		t.Fatalf("watch: %v", err)
+	case <-time.After(20 * time.Second):
+		t.Fatal("the watcher never became ready")
+	}
 
 	writeProject(t, dir, map[string]string{"content/_index.md": "---\ntitle: Second\n---\n"})
 	eventually(t, "the change to show", func() bool {
