@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -78,6 +79,68 @@ func TestReplaceDirFailureKeepsOldTree(t *testing.T) {
 			}
 			assertNoLeftovers(t, c.fs, c.root, "public")
 		})
+	}
+}
+
+// renamesFail fails the first n renames onto target: the file systems where put cannot
+// exchange two folders in one step, and the second of its two renames fails.
+type renamesFail struct {
+	afero.Fs
+	target string
+	n      int
+}
+
+var errRename = errors.New("rename refused")
+
+func (f *renamesFail) Rename(oldname, newname string) error {
+	if newname == f.target && f.n > 0 {
+		f.n--
+		return &os.LinkError{Op: "rename", Old: oldname, New: newname, Err: errRename}
+	}
+	return f.Fs.Rename(oldname, newname)
+}
+
+// TestReplaceDirPutsTheOldTreeBack: when the new folder cannot be renamed into place after
+// the old one was moved aside, the old one is renamed back.
+func TestReplaceDirPutsTheOldTreeBack(t *testing.T) {
+	mem := afero.NewMemMapFs()
+	must(t, writeFile(mem, "/work/public/index.html", "old"))
+	fsys := &renamesFail{Fs: mem, target: "/work/public", n: 1}
+	err := ReplaceDir(fsys, "/work/public", func(tmp string) error {
+		return afero.WriteFile(fsys, filepath.Join(tmp, "index.html"), []byte("new"), 0o644)
+	})
+	if !errors.Is(err, errRename) {
+		t.Fatalf("err = %v, want the refused rename", err)
+	}
+	if got := listFiles(t, mem, "/work/public"); len(got) != 1 || got["index.html"] != "old" {
+		t.Fatalf("old tree changed: %v", got)
+	}
+	assertNoLeftovers(t, mem, "/work", "public")
+}
+
+// TestReplaceDirSaysWhereTheOldTreeIs: when the old folder cannot be renamed back either,
+// nothing is lost: the error names the folder that keeps it.
+func TestReplaceDirSaysWhereTheOldTreeIs(t *testing.T) {
+	mem := afero.NewMemMapFs()
+	must(t, writeFile(mem, "/work/public/index.html", "old"))
+	fsys := &renamesFail{Fs: mem, target: "/work/public", n: 2}
+	err := ReplaceDir(fsys, "/work/public", func(tmp string) error {
+		return afero.WriteFile(fsys, filepath.Join(tmp, "index.html"), []byte("new"), 0o644)
+	})
+	if !errors.Is(err, errRename) {
+		t.Fatalf("err = %v, want the refused rename", err)
+	}
+	entries, rerr := afero.ReadDir(mem, "/work")
+	must(t, rerr)
+	if len(entries) != 1 {
+		t.Fatalf("/work holds %d entries, want only the kept old tree", len(entries))
+	}
+	kept := filepath.Join("/work", entries[0].Name())
+	if !strings.Contains(err.Error(), "kept as "+kept) {
+		t.Errorf("err = %v, want it to name %s", err, kept)
+	}
+	if got := listFiles(t, mem, kept); len(got) != 1 || got["index.html"] != "old" {
+		t.Errorf("the kept old tree holds %v", got)
 	}
 }
 
