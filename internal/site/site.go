@@ -100,7 +100,8 @@ func run(opts Options, skipRender bool) (*Result, error) {
 	if destination == nil {
 		destination, publishDir = afero.NewMemMapFs(), "public"
 	}
-	out := &stopFs{Fs: destination}
+	written := &writeCheckFs{Fs: destination}
+	out := &stopFs{Fs: written}
 	logs := newLogCollector()
 
 	flags := config.New()
@@ -178,6 +179,9 @@ func run(opts Options, skipRender bool) (*Result, error) {
 		if err := copyStatic(h, res.Output); err != nil {
 			return nil, relativeError(dir, err)
 		}
+	}
+	if err := written.err(); err != nil {
+		return nil, relativeError(dir, fmt.Errorf("the site could not be written: %w", err))
 	}
 	res.BaseURL = h.Sites[0].BaseURL()
 	res.texts = newTexts(h)
