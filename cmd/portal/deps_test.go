@@ -18,25 +18,54 @@ var newsletterOnly = []string{
 	"github.com/emersion/go-smtp",
 }
 
-func TestPortalDoesNotLinkTheNewsletter(t *testing.T) {
+// tooling are the project's packages that exist for tests and measurements only.
+var tooling = []string{
+	"github.com/contratto/portal/internal/bench",
+	"github.com/contratto/portal/internal/faultfs",
+	"github.com/contratto/portal/internal/feedlinttest",
+	"github.com/contratto/portal/internal/golden",
+	"github.com/contratto/portal/internal/sitetest",
+	"github.com/contratto/portal/newsletter/eml/smtptest",
+}
+
+// deps lists the packages that pkgs link, failing the test unless the list holds want.
+func deps(t *testing.T, want string, pkgs ...string) map[string]bool {
+	t.Helper()
 	goCmd, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("no go command on PATH to list the dependencies")
 	}
-	out, err := exec.Command(goCmd, "list", "-deps", ".").Output()
+	out, err := exec.Command(goCmd, append([]string{"list", "-deps"}, pkgs...)...).Output()
 	if err != nil {
 		t.Fatalf("go list -deps: %v", err)
 	}
-	deps := map[string]bool{}
+	list := map[string]bool{}
 	for _, pkg := range strings.Fields(string(out)) {
-		deps[pkg] = true
+		list[pkg] = true
 	}
-	if !deps["github.com/contratto/portal/newsletter/archive"] {
-		t.Fatalf("go list -deps does not list newsletter/archive, which writes the feeds: the list is not the portal's\n%s", out)
+	if !list[want] {
+		t.Fatalf("go list -deps does not list %s: the list is not the one asked for\n%s", want, out)
 	}
+	return list
+}
+
+func TestPortalDoesNotLinkTheNewsletter(t *testing.T) {
+	// newsletter/archive writes the feeds: without it, the list is not the portal's.
+	linked := deps(t, "github.com/contratto/portal/newsletter/archive", ".")
 	for _, pkg := range newsletterOnly {
-		if deps[pkg] {
+		if linked[pkg] {
 			t.Errorf("cmd/portal depends on %s, which only the newsletter command needs", pkg)
+		}
+	}
+}
+
+// TestCommandsDoNotLinkTooling: the commands staff run never link the benchmark tooling
+// or the packages written for tests.
+func TestCommandsDoNotLinkTooling(t *testing.T) {
+	linked := deps(t, "github.com/contratto/portal/newsletter", ".", "../newsletter")
+	for _, pkg := range tooling {
+		if linked[pkg] {
+			t.Errorf("a command staff run links %s, which is for tests and measurements only", pkg)
 		}
 	}
 }

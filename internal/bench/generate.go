@@ -5,7 +5,7 @@
 //
 // It is benchmark tooling, not part of the product: only the bench command
 // (internal/bench/cmd/bench, run by make bench) and tests use it, and neither the portal
-// nor the newsletter command links it (TestProductDoesNotLinkTooling checks).
+// nor the newsletter command links it (a test of cmd/portal checks).
 package bench
 
 import (
