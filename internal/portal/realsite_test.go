@@ -138,9 +138,23 @@ func homePath(l site.Language) string {
 	return "/" + l.Code + "/"
 }
 
+// buildsWithoutWarnings: the build warns about nothing but the news items editors may
+// write without a date or a description (site.Page.ItemNotes), which it names.
 func buildsWithoutWarnings(t *testing.T, b builtProject) {
+	told := map[string]bool{}
+	for _, pages := range b.res.Pages {
+		for _, p := range pages {
+			if p.Section == site.NewsSection && p.Kind == "page" {
+				for _, n := range p.ItemNotes() {
+					told[b.res.Warning(p, n)] = true
+				}
+			}
+		}
+	}
 	for _, w := range b.res.Warnings {
-		t.Errorf("warning: %s", w)
+		if !told[w] {
+			t.Errorf("warning: %s", w)
+		}
 	}
 }
 

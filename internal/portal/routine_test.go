@@ -1,11 +1,11 @@
 package portal
 
-// The staff's routine, on a copy of the real project: a month of news (two items without a
-// summary, one of them without a body), the statistics of a new period, the month's
-// newsletter assembled and published, the portal built and checked — each step as staff
-// run it, and after each step every invariant of the real site. The month and the period are the
-// ones after the project's latest, and the figures are made up here, so the test stays
-// true whatever content and data the project holds.
+// The staff's routine, on a copy of the real project: a month of news (none with a summary;
+// one without body or description, one without a date), the statistics of a new period,
+// the month's newsletter assembled and published, the portal built and checked — each step
+// as staff run it, and after each step every invariant of the real site. The month and the
+// period are the ones after the project's latest, and the figures are made up here, so the
+// test stays true whatever content and data the project holds.
 
 import (
 	"bytes"
@@ -127,7 +127,7 @@ func aggregateFigures(period stats.Period) string {
 	for i, c := range cases.Categories {
 		n := 10 + rnd.IntN(40)
 		if i == 1 {
-			n = 1 + rnd.IntN(3) // below any threshold: never shown
+			n = 1 + rnd.IntN(2) // below the lowest threshold, 3: never shown
 		}
 		row(cases.ID, c, n, stats.Persons)
 		total += n
@@ -142,24 +142,30 @@ func aggregateFigures(period stats.Period) string {
 	return b.String()
 }
 
-// writeNews adds two news items dated in month to the Italian and English news, neither
-// with a summary: a short notice with no body, and an item with a body.
-func writeNews(t *testing.T, dir string, month time.Time) (slugs []string) {
+// news is what writeNews adds to the Italian and English news, by file name; none has a
+// summary. The notice has neither body nor description; the draft has no date.
+var news = map[string]map[string]string{
+	"it": {
+		"avviso-breve": "---\ntitle: \"Sportello chiuso per un giorno\"\ndate: DATE\ntranslationKey: \"news-routine-notice\"\n---\n",
+		"incontro":     "---\ntitle: \"Un incontro con le scuole\"\ndate: DATE\ndescription: \"La rete incontra gli insegnanti.\"\ntranslationKey: \"news-routine-meeting\"\n---\n\nLa rete ha incontrato gli insegnanti di una scuola per parlare di tratta e di come chiedere aiuto.\n",
+		"bozza":        "---\ntitle: \"Una notizia da finire\"\ndescription: \"Ancora senza data.\"\ntranslationKey: \"news-routine-draft\"\n---\n\nIl testo arriverà.\n",
+	},
+	"en": {
+		"avviso-breve": "---\ntitle: \"Drop-in centre closed for a day\"\ndate: DATE\ntranslationKey: \"news-routine-notice\"\n---\n",
+		"incontro":     "---\ntitle: \"A meeting with schools\"\ndate: DATE\ndescription: \"The network meets teachers.\"\ntranslationKey: \"news-routine-meeting\"\n---\n\nThe network met the teachers of a school to talk about trafficking and how to ask for help.\n",
+		"bozza":        "---\ntitle: \"News still to finish\"\ndescription: \"No date yet.\"\ntranslationKey: \"news-routine-draft\"\n---\n\nThe text will follow.\n",
+	},
+}
+
+// writeNews writes news into the project in dir, the dated items dated in month, and
+// returns the names of the dated ones.
+func writeNews(t *testing.T, dir string, month time.Time) (dated []string) {
 	t.Helper()
 	date := month.AddDate(0, 0, 9).Format("2006-01-02")
-	items := map[string]map[string]string{
-		"it": {
-			"avviso-breve": "---\ntitle: \"Sportello chiuso per un giorno\"\ndate: " + date + "\ndescription: \"Uno sportello resta chiuso un giorno.\"\ntranslationKey: \"news-routine-notice\"\n---\n",
-			"incontro":     "---\ntitle: \"Un incontro con le scuole\"\ndate: " + date + "\ndescription: \"La rete incontra gli insegnanti.\"\ntranslationKey: \"news-routine-meeting\"\n---\n\nLa rete ha incontrato gli insegnanti di una scuola per parlare di tratta e di come chiedere aiuto.\n",
-		},
-		"en": {
-			"avviso-breve": "---\ntitle: \"Drop-in centre closed for a day\"\ndate: " + date + "\ndescription: \"A drop-in centre is closed for one day.\"\ntranslationKey: \"news-routine-notice\"\n---\n",
-			"incontro":     "---\ntitle: \"A meeting with schools\"\ndate: " + date + "\ndescription: \"The network meets teachers.\"\ntranslationKey: \"news-routine-meeting\"\n---\n\nThe network met the teachers of a school to talk about trafficking and how to ask for help.\n",
-		},
-	}
-	for lang, files := range items {
-		for slug, text := range files {
-			if err := os.WriteFile(filepath.Join(dir, "content", lang, "notizie", slug+".md"), []byte(text), 0o644); err != nil {
+	for lang, files := range news {
+		for name, text := range files {
+			file := filepath.Join(dir, "content", lang, "notizie", name+".md")
+			if err := os.WriteFile(file, []byte(strings.ReplaceAll(text, "DATE", date)), 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -210,8 +216,15 @@ func TestStaffRoutineKeepsTheSiteWhole(t *testing.T) {
 		b = buildProject(t, project)
 		t.Run("after "+step.name, func(t *testing.T) { checkInvariants(t, b) })
 	}
-	run(t, Main, "build", "-config", config, "-out", filepath.Join(dir, "public"))
-	run(t, Main, "check", "-config", config)
+	// The build and the check name the undated page, which the feeds leave out.
+	for _, out := range []string{
+		run(t, Main, "build", "-config", config, "-out", filepath.Join(dir, "public")),
+		run(t, Main, "check", "-config", config),
+	} {
+		if !strings.Contains(out, filepath.Join("content", "it", "notizie", "bozza.md")) {
+			t.Errorf("the undated page is not named:\n%s", out)
+		}
+	}
 
 	// The new period and month are on the portal, in the feeds and in stats.json.
 	public := afero.NewBasePathFs(afero.NewOsFs(), filepath.Join(dir, "public"))
@@ -228,7 +241,7 @@ func TestStaffRoutineKeepsTheSiteWhole(t *testing.T) {
 	for _, l := range b.res.Languages {
 		t.Run("month/"+l.Code, func(t *testing.T) {
 			prefix := homePath(l)
-			checkMonthOnThePortal(t, public, b.res.BaseURL, prefix, m, slugs)
+			checkMonthOnThePortal(t, public, b.res.BaseURL, prefix, m, slugs, []string{"bozza"})
 			checkArtefacts(t, afero.NewOsFs(), path.Join(dir, "dist/newsletter", m, l.Code), l.Locale, oneClick)
 		})
 	}
@@ -284,8 +297,9 @@ func removeSettings(t *testing.T, file, table string, keys ...string) (removed [
 }
 
 // checkMonthOnThePortal: the month's issue is in the archive and first in the newsletter's
-// feeds, and the month's news is in the news feed, in one language of the built portal.
-func checkMonthOnThePortal(t *testing.T, public afero.Fs, baseURL, prefix, month string, slugs []string) {
+// feeds, and the month's news is in the news feed, the undated left out, in one language
+// of the built portal.
+func checkMonthOnThePortal(t *testing.T, public afero.Fs, baseURL, prefix, month string, slugs, undated []string) {
 	t.Helper()
 	issue := sitetest.Read(t, public, prefix+"newsletter/"+month+"/index.html")
 	archive := sitetest.Read(t, public, prefix+"newsletter/index.html")
@@ -308,14 +322,21 @@ func checkMonthOnThePortal(t *testing.T, public afero.Fs, baseURL, prefix, month
 			t.Errorf("%s: no language or title", file)
 		}
 	}
-	news := lintedFeed(t, public, baseURL, parser, prefix+"notizie/index.xml")
+	feed := lintedFeed(t, public, baseURL, parser, prefix+"notizie/index.xml")
 	for _, slug := range slugs {
 		found := false
-		for _, it := range news.Items {
+		for _, it := range feed.Items {
 			found = found || strings.HasSuffix(it.Link, "/notizie/"+slug+"/") && it.Description != ""
 		}
 		if !found {
 			t.Errorf("%snotizie/index.xml has no item with a description for %s", prefix, slug)
+		}
+	}
+	for _, it := range feed.Items {
+		for _, slug := range undated {
+			if strings.HasSuffix(it.Link, "/notizie/"+slug+"/") {
+				t.Errorf("%snotizie/index.xml lists the undated %s", prefix, slug)
+			}
 		}
 	}
 }
