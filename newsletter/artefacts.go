@@ -152,6 +152,7 @@ func (r *renderer) render(b *Bundle) (artefacts, []string, error) {
 
 	post := social.Post{
 		Lang:      lang.Locale,
+		RTL:       lang.Direction == "rtl",
 		Date:      r.issueDate(b, m),
 		Headline:  b.Title,
 		Helpline:  w.t("nlSocialHelpline", map[string]any{"Number": r.socialHelpline(b.Lang).Display}),

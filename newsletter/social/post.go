@@ -14,6 +14,7 @@ import (
 // Post is what one issue says on social media in one language.
 type Post struct {
 	Lang     string    // BCP 47 language of the texts, e.g. "it", "ar"
+	RTL      bool      // the language is written right to left
 	Date     time.Time // when the posts are scheduled (the CSV's date column)
 	Headline string    // the issue's title, already localised
 	// Points are short sentences in order of importance: item titles and

@@ -75,7 +75,7 @@ func Markdown(drafts []Draft, p Post) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Social drafts: %s\n\n", clean(p.Headline))
 	fmt.Fprintf(&b, "- Language: %s", p.Lang)
-	if rtl(p.Lang) {
+	if p.RTL {
 		b.WriteString(" (right to left)")
 	}
 	b.WriteString("\n")
@@ -150,14 +150,4 @@ func codeFence(s string) string {
 		}
 	}
 	return strings.Repeat("`", max(3, longest+1))
-}
-
-// rtl reports whether a language is written right to left.
-func rtl(lang string) bool {
-	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	switch base {
-	case "ar", "ur", "fa", "he", "ps", "sd", "ug", "yi", "dv", "ckb":
-		return true
-	}
-	return false
 }

@@ -16,6 +16,7 @@ import (
 func arabicPost() Post {
 	return Post{
 		Lang:     "ar",
+		RTL:      true,
 		Date:     time.Date(2012, 7, 2, 9, 30, 0, 0, time.UTC),
 		Headline: "ConTratTo: النشرة الإخبارية لشهر يونيو 2012",
 		Points: []string{
