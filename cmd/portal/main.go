@@ -3,7 +3,7 @@
 //	portal build   [-config site.toml] [-out public]
 //	portal serve   [-config site.toml] [-addr 127.0.0.1:1313]
 //	portal check   [-config site.toml]
-//	portal translations [record LANG [PAGE...]]
+//	portal translations [record LANG [PAGE...] | export LANG | import FILE]
 package main
 
 import (

@@ -1,9 +1,13 @@
 package portal
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
+	"github.com/contratto/portal/internal/po"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/contratto/portal/internal/site"
@@ -18,6 +22,10 @@ const translationsUsage = `usage:
   portal translations record [-config site.toml] LANG|all [PAGE...]
       record that the translations (every page of LANG, or the PAGEs, such as servizi.md)
       say what their source says now
+  portal translations export [-config site.toml] [-out FILE] LANG
+      write the text still to translate into LANG as a gettext PO file (stdout by default)
+  portal translations import [-config site.toml] FILE
+      write the translations of a PO file back into content/LANG/
 `
 
 // runTranslations is "portal translations" and its subcommands.
@@ -30,6 +38,7 @@ func runTranslations(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, translationsUsage) }
 	project := site.ProjectFlag(fs, afero.NewOsFs())
+	out := fs.String("out", "", "export: the PO file to write instead of stdout")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -56,6 +65,16 @@ func runTranslations(args []string, stdout, stderr io.Writer) int {
 			return usageError("record needs a language (or all)")
 		}
 		return recordTranslations(tp, fs.Arg(0), fs.Args()[1:], stdout, stderr)
+	case "export":
+		if fs.NArg() != 1 {
+			return usageError("export needs one language")
+		}
+		return exportTranslations(tp, fs.Arg(0), *out, stdout, stderr)
+	case "import":
+		if fs.NArg() != 1 {
+			return usageError("import needs one PO file")
+		}
+		return importTranslations(tp, fs.Arg(0), stdout, stderr)
 	}
 	return usageError(fmt.Sprintf("unknown command %q", sub))
 }
@@ -134,5 +153,72 @@ func recordTranslations(tp translations.Project, lang string, pages []string, st
 		}
 	}
 	fmt.Fprintf(stdout, "%d translations recorded\n", n)
+	return 0
+}
+
+// exportTranslations is "portal translations export LANG": the PO file goes to stdout,
+// or replaces the file -out names (relative to where the command runs).
+func exportTranslations(tp translations.Project, lang, out string, stdout, stderr io.Writer) int {
+	file, err := tp.Export(lang)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	var buf bytes.Buffer
+	if err := po.Write(&buf, file); err != nil {
+		return fail(stderr, err)
+	}
+	if out == "" {
+		_, err = stdout.Write(buf.Bytes())
+	} else {
+		err = writeAtomically(out, buf.Bytes())
+	}
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if out != "" {
+		fmt.Fprintf(stdout, "wrote %s: %d texts to translate into %s\n", out, len(file.Entries), lang)
+	}
+	return 0
+}
+
+// writeAtomically replaces a file through a temporary file beside it.
+func writeAtomically(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
+}
+
+// importTranslations is "portal translations import FILE".
+func importTranslations(tp translations.Project, name string, stdout, stderr io.Writer) int {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	file, err := po.Read(name, data)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	written, notes, err := tp.Import(name, file)
+	for _, n := range notes {
+		fmt.Fprintln(stdout, n)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "portal: nothing written:\n%v\n", err)
+		return 1
+	}
+	for _, f := range written {
+		fmt.Fprintf(stdout, "wrote %s\n", f)
+	}
+	fmt.Fprintf(stdout, "%d pages written\n", len(written))
 	return 0
 }

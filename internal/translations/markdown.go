@@ -121,7 +121,7 @@ func (p *Page) parseBody() error {
 			} else {
 				kind, dest = "image", string(n.(*ast.Image).Destination)
 			}
-			start, end, ok := linkSpan(src, n.Pos())
+			start, labelEnd, end, ok := linkSpan(src, n.Pos())
 			if !ok {
 				return ast.WalkStop, fmt.Errorf("%s:%d: cannot find where this %s ends", p.Path, line(n.Pos()), kind)
 			}
@@ -134,6 +134,11 @@ func (p *Page) parseBody() error {
 					}
 				}
 			}
+			label := start + 1
+			if kind == "image" {
+				label++
+			}
+			p.spans = append(p.spans, span{Start: p.Body + start, End: p.Body + end, LabelStart: p.Body + label, LabelEnd: p.Body + labelEnd})
 			if kind == "image" || isInternal(target) {
 				marks = append(marks, Mark{Kind: kind, What: p.sameInEveryLanguage(target), Line: line(n.Pos())})
 			}
@@ -145,6 +150,7 @@ func (p *Page) parseBody() error {
 	}
 	for _, sc := range scs {
 		if !inLink[sc.Start] {
+			p.spans = append(p.spans, span{Start: sc.Start, End: sc.End, LabelStart: -1})
 			marks = append(marks, Mark{Kind: "shortcode", What: "{{< " + strings.TrimSpace(sc.Name+" "+sc.Args) + " >}}", Line: lineAt(p.Text, sc.Start)})
 		}
 	}
@@ -191,24 +197,24 @@ func isInternal(target string) bool {
 
 // linkSpan finds the end of the link or image that starts at start in src ("[" or
 // "!["): past its label's closing bracket, its destination and title in parentheses.
-// It returns the link's start and end.
-func linkSpan(src []byte, start int) (int, int, bool) {
+// It returns the link's start, its label's closing bracket and its end.
+func linkSpan(src []byte, start int) (int, int, int, bool) {
 	i := start
 	if i < len(src) && src[i] == '!' {
 		i++
 	}
 	if i >= len(src) || src[i] != '[' {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
-	end := matching(src, i, '[', ']')
-	if end < 0 || end+1 >= len(src) || src[end+1] != '(' {
-		return 0, 0, false
+	label := matching(src, i, '[', ']')
+	if label < 0 || label+1 >= len(src) || src[label+1] != '(' {
+		return 0, 0, 0, false
 	}
-	close := matching(src, end+1, '(', ')')
+	close := matching(src, label+1, '(', ')')
 	if close < 0 {
-		return 0, 0, false
+		return 0, 0, 0, false
 	}
-	return start, close + 1, true
+	return start, label, close + 1, true
 }
 
 // matching finds the bracket that closes the one at i, skipping escaped characters and

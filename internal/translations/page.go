@@ -33,6 +33,16 @@ type Page struct {
 	// Marks are what the translation must keep: headings, list items, code blocks,
 	// shortcodes, links and images, in order.
 	Marks []Mark
+	// spans are the links, images and shortcodes (outside links) of the body, which a
+	// translator's text keeps as placeholders.
+	spans []span
+}
+
+// span is a link or image (with the label a translator translates) or a shortcode.
+type span struct {
+	Start, End int // in the file
+	// LabelStart and LabelEnd delimit a link's text; LabelStart is -1 for a shortcode.
+	LabelStart, LabelEnd int
 }
 
 // Segment is one piece of text to translate: a front matter value or a text block.

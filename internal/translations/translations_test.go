@@ -245,6 +245,13 @@ content/it/aiuto.md:19:
 		t.Errorf("diff:\n%s\nwant:\n%s", got, want)
 	}
 
+	// A new list item in the source is no error for a translation made before it.
+	edit(t, tp, "content/it/aiuto.md", "- Linea regionale", "- Linea nuova.\n- Linea regionale")
+	// (English records nothing, so it is held to the source as it is.)
+	if r, err = tp.Review(); err != nil || len(r.Differences) != 1 || r.Differences[0].Translation != "content/en/aiuto.md" || len(r.Outdated) != 1 {
+		t.Errorf("review after a new list item: %+v, %v", r.Differences, err)
+	}
+
 	// A recorded version that is in no commit leaves the diff out and says why.
 	edit(t, tp, "content/fr/aiuto.md", `sourceHash: "`, `sourceHash: "0`)
 	if r, err = tp.Review(); err != nil || len(r.Outdated) != 1 || r.Outdated[0].Diff != "" || r.Outdated[0].NoDiff == nil {
