@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/contratto/portal/internal/po"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/contratto/portal/internal/site"
@@ -170,7 +170,7 @@ func exportTranslations(tp translations.Project, lang, out string, stdout, stder
 	if out == "" {
 		_, err = stdout.Write(buf.Bytes())
 	} else {
-		err = writeAtomically(out, buf.Bytes())
+		err = atomicfs.WriteFile(afero.NewOsFs(), out, buf.Bytes(), 0o644)
 	}
 	if err != nil {
 		return fail(stderr, err)
@@ -179,23 +179,6 @@ func exportTranslations(tp translations.Project, lang, out string, stdout, stder
 		fmt.Fprintf(stdout, "wrote %s: %d texts to translate into %s\n", out, len(file.Entries), lang)
 	}
 	return 0
-}
-
-// writeAtomically replaces a file through a temporary file beside it.
-func writeAtomically(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }
 
 // importTranslations is "portal translations import FILE".

@@ -3,6 +3,7 @@ package translations
 import (
 	"errors"
 	"fmt"
+	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/contratto/portal/internal/po"
 	"path"
 	"sort"
@@ -270,14 +271,16 @@ func (tp Project) Import(name string, file *po.File) (written, notes []string, e
 	if len(errs) > 0 {
 		return nil, notes, errors.Join(errs...)
 	}
+	batch := atomicfs.NewBatch(tp.Fs)
+	defer batch.Discard()
 	for _, o := range outputs {
-		if err := tp.Fs.MkdirAll(path.Dir(tp.Path(o.file)), 0o755); err != nil {
-			return written, notes, err
-		}
-		if err := writeFile(tp.Fs, tp.Path(o.file), []byte(o.text)); err != nil {
-			return written, notes, err
+		if err := batch.WriteFile(tp.Path(o.file), []byte(o.text), 0o644); err != nil {
+			return nil, notes, err
 		}
 		written = append(written, o.file)
+	}
+	if err := batch.Commit(); err != nil {
+		return nil, notes, err
 	}
 	return written, notes, nil
 }

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/contratto/portal/internal/atomicfs"
 	"github.com/contratto/portal/internal/site"
 	toml "github.com/pelletier/go-toml/v2"
 	"github.com/spf13/afero"
@@ -184,7 +185,8 @@ func (tp Project) status(lang, page string, src *Page) (Status, error) {
 }
 
 // Record writes the source's current hash into the translations of lang (every page
-// that has one, or only the pages named) and returns the files it changed.
+// that has one, or only the pages named) and returns the files it changed. A translation
+// whose structure is not its source's is an error, and then no file is changed.
 func (tp Project) Record(lang string, pages ...string) ([]string, error) {
 	if !tp.HasLanguage(lang) {
 		return nil, fmt.Errorf("%q is not a language to translate into (languages: %s)", lang, strings.Join(tp.Languages, ", "))
@@ -197,6 +199,8 @@ func (tp Project) Record(lang string, pages ...string) ([]string, error) {
 		}
 		pages = all
 	}
+	batch := atomicfs.NewBatch(tp.Fs)
+	defer batch.Discard()
 	var changed []string
 	for _, page := range pages {
 		page = strings.TrimPrefix(path.Clean(filepath.ToSlash(page)), tp.File(lang, "")+"/")
@@ -205,53 +209,38 @@ func (tp Project) Record(lang string, pages ...string) ([]string, error) {
 		}
 		src, err := tp.ReadPage(tp.Source, page)
 		if err != nil {
-			return changed, err
+			return nil, err
 		}
 		if src == nil {
-			return changed, fmt.Errorf("%s: no such page in the source language", tp.File(tp.Source, page))
+			return nil, fmt.Errorf("%s: no such page in the source language", tp.File(tp.Source, page))
 		}
 		t, err := tp.ReadPage(lang, page)
 		if err != nil {
-			return changed, err
+			return nil, err
 		}
 		if t == nil {
 			if named {
-				return changed, fmt.Errorf("%s: not translated yet", tp.File(lang, page))
+				return nil, fmt.Errorf("%s: not translated yet", tp.File(lang, page))
 			}
 			continue
 		}
 		if d := Compare(src, t); d != nil {
-			return changed, fmt.Errorf("not recorded: %w", d)
+			return nil, fmt.Errorf("not recorded: %w", d)
 		}
 		if t.RecordedHash() == src.Hash() {
 			continue
 		}
 		text, err := t.WithHash(src.Hash())
 		if err != nil {
-			return changed, err
+			return nil, err
 		}
-		if err := writeFile(tp.Fs, tp.Path(t.Path), []byte(text)); err != nil {
-			return changed, err
+		if err := batch.WriteFile(tp.Path(t.Path), []byte(text), 0o644); err != nil {
+			return nil, err
 		}
 		changed = append(changed, t.Path)
 	}
+	if err := batch.Commit(); err != nil {
+		return nil, err
+	}
 	return changed, nil
-}
-
-// writeFile replaces a file through a temporary file beside it, so a reader never sees
-// half of it.
-func writeFile(fsys afero.Fs, name string, data []byte) error {
-	mode := fs.FileMode(0o644)
-	if info, err := fsys.Stat(name); err == nil {
-		mode = info.Mode().Perm()
-	}
-	tmp := name + ".tmp"
-	if err := afero.WriteFile(fsys, tmp, data, mode); err != nil {
-		return err
-	}
-	if err := fsys.Rename(tmp, name); err != nil {
-		fsys.Remove(tmp)
-		return err
-	}
-	return nil
 }
