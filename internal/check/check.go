@@ -1,6 +1,6 @@
-// Package check is the editors' lint of the portal: translation coverage, interface
-// strings, broken internal links, front matter, helpline numbers, images without alt
-// text and page weight.
+// Package check is the editors' lint of the portal: translation coverage, translations
+// held to their source (internal/translations), interface strings, broken internal
+// links, front matter, helpline numbers, images without alt text and page weight.
 //
 // Each rule is a function over the project's files (an afero.Fs) and, for the rules
 // that look at pages, the site Hugo built from them. A rule returns findings; each

@@ -245,6 +245,32 @@ content/it/aiuto.md:19:
 		t.Errorf("diff:\n%s\nwant:\n%s", got, want)
 	}
 
+	// The translator's pack holds only what changed, the French as a fuzzy draft and the
+	// Italian it translated as the previous text; imported, it changes only that.
+	file, err := tp.Export("fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ctxs []string
+	for _, e := range file.Entries {
+		ctxs = append(ctxs, e.Context)
+	}
+	if got := strings.Join(ctxs, " "); got != "_index.md#title _index.md#description aiuto.md#b3 aiuto.md#b6 servizi.md#title servizi.md#description servizi.md#b1" {
+		t.Errorf("exported: %s", got)
+	}
+	if e := file.Entries[2]; e.Previous != "La linea è gratis. Risponde\na ogni ora." || e.Str != "La ligne est gratuite. Elle répond\nà toute heure." || !e.Fuzzy() {
+		t.Errorf("a changed paragraph: %+v", e)
+	}
+	Translate(file)
+	if _, _, err := tp.Import("fr.po", file); err != nil {
+		t.Fatal(err)
+	}
+	sitetest.AssertContains(t, tp.Fs, tp.Path("content/fr/aiuto.md"), "**Vous êtes en danger ?**", "\nLA LINEA NON COSTA NULLA. RISPONDE\nA OGNI ORA.\n", "\n### CHE COSA SUCCEDE DOPO\n", "1. On vous écoute.")
+	if r, err = tp.Review(); err != nil || len(r.Outdated) != 0 {
+		t.Errorf("after the import: %+v, %v", r.Outdated, err)
+	}
+	git("commit", "-q", "-am", "third")
+
 	// A new list item in the source is no error for a translation made before it.
 	edit(t, tp, "content/it/aiuto.md", "- Linea regionale", "- Linea nuova.\n- Linea regionale")
 	// (English records nothing, so it is held to the source as it is.)
