@@ -226,3 +226,11 @@ func TestImportRefusesAStaleExport(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestExportRefusesTextLikeAPlaceholder(t *testing.T) {
+	tp := fixture(t, "")
+	edit(t, tp, "content/it/servizi.md", "una rete di servizi.", "una rete di servizi {1}.")
+	if _, err := tp.Export("fr"); err == nil || err.Error() != `content/it/servizi.md:7: "{1}" looks like a translator's placeholder: write it another way` {
+		t.Errorf("got %v", err)
+	}
+}

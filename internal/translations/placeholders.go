@@ -71,8 +71,8 @@ func (p *Page) protect(seg Segment) (protected, error) {
 
 // checkLiteral refuses text written like a placeholder.
 func checkLiteral(p *Page, seg Segment, text string) error {
-	for _, t := range placeholders(text) {
-		return fmt.Errorf("%s:%d: %q looks like a translator's placeholder: write it another way", p.Path, seg.Line, t.text)
+	if found := placeholders(text); len(found) > 0 {
+		return fmt.Errorf("%s:%d: %q looks like a translator's placeholder: write it another way", p.Path, seg.Line, found[0].text)
 	}
 	return nil
 }
