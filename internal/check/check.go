@@ -1,6 +1,7 @@
 // Package check is the editors' lint of the portal: translation coverage, translations
 // held to their source (internal/translations), interface strings, broken internal
-// links, front matter, helpline numbers, images without alt text and page weight.
+// links, front matter, helpline numbers, images without alt text, page weight and the
+// placeholders of site.toml that must be filled in before the site goes live.
 //
 // Each rule is a function over the project's files (an afero.Fs) and, for the rules
 // that look at pages, the site Hugo built from them. A rule returns findings; each
@@ -47,7 +48,7 @@ type Finding struct {
 	Line     int
 	Severity Severity
 	// Rule names the rule in the report: "translation", "i18n", "link", "front matter",
-	// "helpline", "image", "weight" or "build".
+	// "helpline", "image", "weight", "placeholder" or "build".
 	Rule    string
 	Message string
 }
@@ -135,6 +136,7 @@ func Run(in Input, opts Options, buildErr error) Report {
 	all = append(all, Helplines(in)...)
 	all = append(all, Images(in)...)
 	all = append(all, PageWeight(in, opts.Weight)...)
+	all = append(all, Placeholders(in)...)
 	Sort(all)
 	r.Findings = all
 	return r
