@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/contratto/portal/internal/site"
+	"github.com/contratto/portal/newsletter/partners"
 	"github.com/spf13/afero"
 )
 
@@ -22,6 +23,7 @@ commands:
   send-test  -month YYYY-MM -to ADDRESS [-lang it]   mail the .eml to yourself (SMTP settings
              from CONTRATTO_SMTP_HOST, _PORT, _STARTTLS, _USERNAME, _PASSWORD)
   stats      release | audit  turn service figures into protected statistics
+  fetch                       read the partners' feeds into data/partners/ (commit them)
 
 Run from the project root; "newsletter <command> -h" lists the flags. The monthly
 routine is in docs/newsletter.md.
@@ -35,8 +37,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd, rest := args[0], args[1:]
-	if cmd == "stats" {
+	switch cmd {
+	case "stats":
 		return runStats(afero.NewOsFs(), rest, stdout, stderr)
+	case "fetch":
+		return runFetch(afero.NewOsFs(), rest, partners.Options{}, stdout, stderr)
 	}
 	fset := flag.NewFlagSet("newsletter "+cmd, flag.ContinueOnError)
 	fset.SetOutput(stderr)

@@ -14,6 +14,8 @@ var newsletterOnly = []string{
 	"github.com/contratto/portal/newsletter/eml",
 	"github.com/contratto/portal/newsletter/chart",
 	"github.com/contratto/portal/newsletter/social",
+	"github.com/contratto/portal/newsletter/partners",
+	"github.com/mmcdole/gofeed",
 	"net/smtp",
 	"github.com/emersion/go-smtp",
 }
