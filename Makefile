@@ -19,7 +19,9 @@ check:
 ## test: every test — Go (vet, unit, integration) and the browser tests
 test: test-go test-browser
 
+# The Go tests serve a site through Debian's nginx: tests/server/install installs it once.
 test-go:
+	tests/server/install
 	$(GO) vet ./...
 	$(GO) test ./...
 

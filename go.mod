@@ -3,6 +3,7 @@ module github.com/contratto/portal
 go 1.26.8
 
 require (
+	github.com/andybalholm/brotli v1.3.0
 	github.com/bep/golocales v0.2.0
 	github.com/bep/logg v0.4.0
 	github.com/clipperhouse/uax29/v2 v2.6.0

@@ -11,8 +11,8 @@ import (
 	"github.com/spf13/afero"
 )
 
-// Settings are what site.toml says about hosting ([params.hosting]).
-type Settings struct {
+// settings are what site.toml says about hosting ([params.hosting]).
+type settings struct {
 	// ContentSecurityPolicy is the policy every page carries in its <meta> and the header
 	// repeats, with RequiredDirectives added.
 	ContentSecurityPolicy string `toml:"contentSecurityPolicy"`
@@ -36,9 +36,12 @@ type Site struct {
 	Rules
 	// Host is the host name of baseURL ("contratto.example").
 	Host string
-	// Settings are site.toml's [params.hosting], with defaults filled in (AccessLog is
-	// left empty: each server has its own default).
-	Settings
+	// Root is the folder on the server that public/ is copied to (params.hosting.root,
+	// DefaultRoot when unset).
+	Root string
+	// AccessLog is the access log file (params.hosting.accessLog); empty for each
+	// server's own default.
+	AccessLog string
 }
 
 // config is the part of site.toml the rules read.
@@ -48,7 +51,7 @@ type config struct {
 	DefaultContentLanguageInSubdir bool   `toml:"defaultContentLanguageInSubdir"`
 	Languages                      map[string]any
 	Params                         struct {
-		Hosting Settings `toml:"hosting"`
+		Hosting settings `toml:"hosting"`
 	} `toml:"params"`
 }
 
@@ -103,7 +106,7 @@ func LoadSite(fsys afero.Fs, configFile string) (Site, error) {
 		}
 	}
 	u, _ := url.Parse(c.BaseURL) // New has parsed it
-	return Site{Rules: r, Host: u.Hostname(), Settings: s}, nil
+	return Site{Rules: r, Host: u.Hostname(), Root: s.Root, AccessLog: s.AccessLog}, nil
 }
 
 // at names the file and, when found, the line that sets key: "site.toml:12".
