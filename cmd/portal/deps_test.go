@@ -20,6 +20,13 @@ var newsletterOnly = []string{
 	"github.com/emersion/go-smtp",
 }
 
+// portalOnly are what only "portal deploy" needs: the S3 client stays out of the
+// newsletter command.
+var portalOnly = []string{
+	"github.com/contratto/portal/internal/deploy",
+	"github.com/aws/aws-sdk-go-v2/service/s3",
+}
+
 // tooling are the project's packages that exist for tests and measurements only.
 var tooling = []string{
 	"github.com/contratto/portal/internal/bench",
@@ -27,6 +34,7 @@ var tooling = []string{
 	"github.com/contratto/portal/internal/feedlinttest",
 	"github.com/contratto/portal/internal/golden",
 	"github.com/contratto/portal/internal/sitetest",
+	"github.com/johannesboyne/gofakes3",
 	"github.com/contratto/portal/newsletter/eml/smtptest",
 }
 
@@ -58,6 +66,18 @@ func TestPortalDoesNotLinkTheNewsletter(t *testing.T) {
 		if linked[pkg] {
 			t.Errorf("cmd/portal depends on %s, which only the newsletter command needs", pkg)
 		}
+	}
+}
+
+func TestNewsletterDoesNotLinkTheDeploy(t *testing.T) {
+	linked := deps(t, "github.com/contratto/portal/newsletter", "../newsletter")
+	for _, pkg := range portalOnly {
+		if linked[pkg] {
+			t.Errorf("cmd/newsletter depends on %s, which only portal deploy needs", pkg)
+		}
+	}
+	if !deps(t, "github.com/contratto/portal/internal/deploy", ".")["github.com/aws/aws-sdk-go-v2/service/s3"] {
+		t.Error("portal deploy does not link the S3 client: the list above checks nothing")
 	}
 }
 

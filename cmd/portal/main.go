@@ -4,6 +4,7 @@
 //	portal serve   [-config site.toml] [-addr 127.0.0.1:1313]
 //	portal check   [-config site.toml]
 //	portal translations [record LANG [PAGE...] | export LANG | import FILE]
+//	portal deploy  [-config site.toml] [-dir public] [-bucket B] [-endpoint URL] [-region R] [-prefix P] [-dry-run]
 package main
 
 import (

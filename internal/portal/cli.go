@@ -4,9 +4,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"time"
 
+	"github.com/contratto/portal/internal/deploy"
 	"github.com/contratto/portal/internal/site"
 	"github.com/spf13/afero"
 )
@@ -19,6 +21,8 @@ commands:
   check   the editors' lint: translations, links, front matter, numbers, images
   translations  the translations behind their source, and what changed since;
           record, export and import translations
+  deploy  publish public/ to an S3-compatible bucket: only what changed, pages after
+          the files they use, deletions last (-dry-run lists what it would do)
 
 Run from the project root; "portal <command> -h" lists the flags.
 `
@@ -40,6 +44,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return runCheck(rest, stdout, stderr)
 	case "translations":
 		return runTranslations(rest, stdout, stderr)
+	case "deploy":
+		return deploy.Main(rest, stdout, stderr, os.Getenv)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
