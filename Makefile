@@ -2,7 +2,7 @@
 GO ?= go
 MONTH ?=
 
-.PHONY: site serve check test test-go test-browser bench newsletter clean
+.PHONY: site serve check test test-go test-browser bench newsletter deploy clean
 
 ## site: build the portal into public/ (atomically; a failed build changes nothing)
 site:
@@ -37,6 +37,10 @@ bench:
 newsletter:
 	@test -n "$(MONTH)" || { echo "usage: make newsletter MONTH=YYYY-MM" >&2; exit 2; }
 	$(GO) run ./cmd/newsletter assemble -month $(MONTH)
+
+## deploy: build the portal, then publish public/ to the bucket of [params.deploy] (docs/deploy.md)
+deploy: site
+	$(GO) run ./cmd/portal deploy
 
 ## clean: remove everything the build and the newsletter previews wrote
 clean:

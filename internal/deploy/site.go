@@ -48,6 +48,9 @@ const digestMeta = "portal-digest"
 // readSite reads every file of dir with its headers; the second result lists the
 // headers the rules give that objects cannot keep.
 func readSite(dir, prefix string, rules Headers) ([]*file, []string, error) {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		return nil, nil, fmt.Errorf("%s does not exist: build the site first (portal build)", dir)
+	}
 	var rels []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
