@@ -59,6 +59,8 @@ var invariants = []invariant{
 	{"JavaScriptWithinBudget", javaScriptWithinBudget},
 	{"NoImageOverBudget", noImageOverBudget},
 	{"PreheadersFitEveryMonth", preheadersFitEveryMonth},
+	{"EveryFooterLinksTheLegalPages", everyFooterLinksTheLegalPages},
+	{"StatementShowsTheRecordedEvaluation", statementShowsTheRecordedEvaluation},
 }
 
 // checkInvariants runs every invariant on b, each as a subtest.
