@@ -626,8 +626,14 @@ func TestBadSettingsAreNamed(t *testing.T) {
 			t.Errorf("%+v: error %v, want one saying %q", tc.target, err, tc.want)
 		}
 	}
-	_, err := Run(context.Background(), Options{Dir: t.TempDir(), Target: Target{Bucket: "b", Region: "auto"}, Credentials: testCredentials, Headers: rules(t)})
-	if err == nil || !strings.Contains(err.Error(), "has no files: build the site first") {
-		t.Errorf("an empty site: %v", err)
+	for _, tc := range []struct{ dir, want string }{
+		{t.TempDir(), "has no files: build the site first"},
+		{filepath.Join(t.TempDir(), "public"), "does not exist: build the site first"},
+		{"testdata", "has no index.html: it is not the built site"},
+	} {
+		_, err := Run(context.Background(), Options{Dir: tc.dir, Target: Target{Bucket: "b", Region: "auto"}, Credentials: testCredentials, Headers: rules(t)})
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("-dir %s: %v, want an error saying %q", tc.dir, err, tc.want)
+		}
 	}
 }

@@ -76,6 +76,11 @@ func readSite(dir, prefix string, rules Headers) ([]*file, []string, error) {
 	for _, r := range rels {
 		have[r] = true
 	}
+	if !have["index.html"] {
+		// Not the built site (the project's root, a wrong -dir): everything else under the
+		// prefix would be deleted.
+		return nil, nil, fmt.Errorf("%s has no index.html: it is not the built site; give -dir the folder portal build writes (public)", dir)
+	}
 	notStored := map[string]bool{}
 	files := make([]*file, 0, len(rels))
 	for _, rel := range rels {
