@@ -381,6 +381,10 @@ func TestSecondDeployUploadsNothing(t *testing.T) {
 }
 
 func TestAfterAnEditOnlyTheChangesAreUploadedAssetsFirstAndDeletionsLast(t *testing.T) {
+	// Listings of 3 keys a page and deletions of 2 a request: the bucket is read over
+	// several pages and deleted from in several batches, as a real site's would be.
+	defer func(l int32, d int) { listPage, deleteBatch = l, d }(listPage, deleteBatch)
+	listPage, deleteBatch = 3, 2
 	s := startServer(t)
 	dir := writeSite(t)
 	if _, printed, err := deploy(t, s, dir, rules(t), false); err != nil {
@@ -422,8 +426,21 @@ func TestAfterAnEditOnlyTheChangesAreUploadedAssetsFirstAndDeletionsLast(t *test
 	if sum.Uploaded.Files != len(wantPut) || sum.Deleted.Files != len(wantDel) {
 		t.Errorf("summary %+v, want %d uploaded and %d deleted", sum, len(wantPut), len(wantDel))
 	}
+	if lists, deletes := count(log, "LIST"), count(log, "DELETE"); lists < 2 || deletes != 2 {
+		t.Errorf("%d listing requests and %d delete requests, want several pages and 2 batches", lists, deletes)
+	}
 	assertOrder(t, log)
 	assertBucketIsSite(t, s, dir)
+}
+
+func count(log []request, op string) int {
+	n := 0
+	for _, r := range log {
+		if r.op == op {
+			n++
+		}
+	}
+	return n
 }
 
 // assertOrder checks that no page was uploaded before the last other file, and that

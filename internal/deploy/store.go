@@ -52,6 +52,13 @@ func (c Credentials) String() string { return "(credentials from the environment
 // GoString hides the key from %#v too.
 func (c Credentials) GoString() string { return c.String() }
 
+// The most keys a listing returns and a batch delete takes: the API's limits (the tests
+// make them small to go through several pages and batches).
+var (
+	listPage    int32 = 1000
+	deleteBatch       = 1000
+)
+
 // store is the bucket, through AWS's S3 client.
 type store struct {
 	target Target
@@ -90,8 +97,9 @@ func newStore(t Target, c Credentials) (*store, error) {
 func (s *store) list(ctx context.Context) (map[string]remoteObject, error) {
 	objects := map[string]remoteObject{}
 	pages := s3.NewListObjectsV2Paginator(s.client, &s3.ListObjectsV2Input{
-		Bucket: aws.String(s.target.Bucket),
-		Prefix: aws.String(s.target.Prefix),
+		Bucket:  aws.String(s.target.Bucket),
+		Prefix:  aws.String(s.target.Prefix),
+		MaxKeys: aws.Int32(listPage),
 	})
 	for pages.HasMorePages() {
 		page, err := pages.NextPage(ctx)
@@ -151,10 +159,10 @@ func (s *store) put(ctx context.Context, f *file) error {
 	return err
 }
 
-// delete removes the objects, up to 1000 a request (the API's limit).
+// delete removes the objects, deleteBatch a request.
 func (s *store) delete(ctx context.Context, gone []remoteObject) error {
 	for len(gone) > 0 {
-		n := min(len(gone), 1000)
+		n := min(len(gone), deleteBatch)
 		batch := make([]types.ObjectIdentifier, n)
 		for i, g := range gone[:n] {
 			batch[i] = types.ObjectIdentifier{Key: aws.String(g.key)}
