@@ -41,7 +41,11 @@ func (o origin) locate(err error) error {
 	for _, e := range list {
 		var chart *email.ChartError
 		var alt *email.MissingAltError
+		var network *email.NetworkError
 		switch {
+		case errors.As(e, &network):
+			file, line := o.at(network.Line)
+			out = append(out, fmt.Errorf("%s:%d: %s", file, line, network.Problem()))
 		case errors.As(e, &chart):
 			file, line := o.at(chart.Line)
 			out = append(out, fmt.Errorf("%s:%d: %s", file, line, chart.Problem()))

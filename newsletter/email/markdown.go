@@ -19,6 +19,7 @@ import (
 type emailExtension struct {
 	links  *linkTransformer
 	charts *chartTransformer
+	net    *networkTransformer
 	styles *styles
 	chart  chartOptions
 	lang   string
@@ -28,7 +29,7 @@ var _ goldmark.Extender = (*emailExtension)(nil)
 
 // Extend implements goldmark.Extender.
 func (e *emailExtension) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e.links, 1000), util.Prioritized(e.charts, 1000)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e.links, 1000), util.Prioritized(e.charts, 1000), util.Prioritized(e.net, 1000)))
 	if e.styles != nil {
 		m.Renderer().AddOptions(renderer.WithNodeRenderers(
 			util.Prioritized(newStyledRenderer(e.styles), 100),
@@ -59,17 +60,21 @@ func parse(m *Message, st *styles) (*document, error) {
 	}
 	links := &linkTransformer{tagger: tagger}
 	charts := &chartTransformer{}
+	net := &networkTransformer{}
 	md := goldmark.New(goldmark.WithExtensions(
 		extension.Table, extension.Strikethrough, extension.Linkify,
-		&emailExtension{links: links, charts: charts, styles: st, chart: newChartOptions(m), lang: m.Lang},
+		&emailExtension{links: links, charts: charts, net: net, styles: st, chart: newChartOptions(m), lang: m.Lang},
 	))
 	root := md.Parser().Parse(text.NewReader(m.Markdown))
-	if len(links.missingAlt) > 0 || len(charts.errs) > 0 {
+	if len(links.missingAlt) > 0 || len(charts.errs) > 0 || len(net.errs) > 0 {
 		var errs []error
 		for _, e := range links.missingAlt {
 			errs = append(errs, e)
 		}
 		for _, e := range charts.errs {
+			errs = append(errs, e)
+		}
+		for _, e := range net.errs {
 			errs = append(errs, e)
 		}
 		return nil, errors.Join(errs...)

@@ -120,8 +120,14 @@ func (r *styledRenderer) listItem(w util.BufWriter, _ []byte, n ast.Node, enteri
 	return ast.WalkContinue, nil
 }
 
-func (r *styledRenderer) paragraph(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+func (r *styledRenderer) paragraph(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
+		if lang, ok := n.AttributeString("lang"); ok {
+			// a partner's words in another language than the issue's (a network block):
+			// marked for screen readers and hyphenation, laid out by their own direction
+			fmt.Fprintf(w, `<p lang="%s" dir="auto" style="%s">`, util.EscapeHTML(lang.([]byte)), r.s.Paragraph)
+			return ast.WalkContinue, nil
+		}
 		r.open(w, "p", r.s.Paragraph)
 	} else {
 		_, _ = w.WriteString("</p>\n")

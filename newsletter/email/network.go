@@ -1,0 +1,121 @@
+package email
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/contratto/portal/newsletter/networkblock"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// A fenced code block whose info string is "network" holds the partners' news (syntax:
+// newsletter/networkblock). The network transformer replaces each one with a list built
+// node by node, whose texts are raw strings: a partner's words are escaped and shown as
+// they are, never read as Markdown or HTML. Each item is a list item: the title linked
+// to the original, then the partner and the date, then the summary; the title and the
+// summary carry their language (lang) when it is not the issue's.
+
+// NetworkError reports a malformed network block.
+type NetworkError struct {
+	Line int    // 1-based line in the Markdown
+	Msg  string // what is wrong, as newsletter/networkblock words it
+}
+
+func (e *NetworkError) Error() string { return fmt.Sprintf("markdown:%d: %s", e.Line, e.Problem()) }
+
+// Problem is the error without its position.
+func (e *NetworkError) Problem() string { return "network block: " + e.Msg }
+
+// langAttr is the attribute that marks an item's language.
+var langAttr = []byte("lang")
+
+// networkTransformer is the AST transformer that turns network blocks into lists.
+type networkTransformer struct {
+	errs []*NetworkError
+}
+
+var _ parser.ASTTransformer = (*networkTransformer)(nil)
+
+// Transform implements parser.ASTTransformer.
+func (t *networkTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	source := reader.Source()
+	var blocks []*ast.FencedCodeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if b, ok := n.(*ast.FencedCodeBlock); ok && entering && string(b.Language(source)) == networkblock.Info {
+			blocks = append(blocks, b)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, b := range blocks {
+		var src strings.Builder
+		for i := 0; i < b.Lines().Len(); i++ {
+			line := b.Lines().At(i)
+			src.Write(line.Value(source))
+		}
+		items, err := networkblock.Parse(src.String())
+		if err != nil {
+			fence, _ := position(source, b.Info.Segment.Start)
+			var e *networkblock.Error
+			if errors.As(err, &e) {
+				t.errs = append(t.errs, &NetworkError{Line: fence + e.Line, Msg: e.Msg})
+			} else {
+				t.errs = append(t.errs, &NetworkError{Line: fence, Msg: err.Error()})
+			}
+			continue
+		}
+		b.Parent().ReplaceChild(b.Parent(), b, networkList(items))
+	}
+}
+
+// networkList is the list of a network block's items.
+func networkList(items []networkblock.Item) *ast.List {
+	list := ast.NewList('-')
+	list.IsTight = true
+	for _, it := range items {
+		li := ast.NewListItem(2)
+		title := ast.NewParagraph()
+		link := ast.NewLink()
+		link.Destination = []byte(it.Link)
+		link.AppendChild(link, raw(it.Title))
+		title.AppendChild(title, link)
+		markLang(title, it.Lang)
+		li.AppendChild(li, title)
+
+		source := it.Partner
+		if it.Date != "" {
+			source += " · " + it.Date
+		}
+		line := ast.NewParagraph()
+		em := ast.NewEmphasis(1)
+		em.AppendChild(em, raw(source))
+		line.AppendChild(line, em)
+		li.AppendChild(li, line)
+
+		if it.Summary != "" {
+			summary := ast.NewParagraph()
+			summary.AppendChild(summary, raw(it.Summary))
+			markLang(summary, it.Lang)
+			li.AppendChild(li, summary)
+		}
+		list.AppendChild(list, li)
+	}
+	return list
+}
+
+// markLang marks a paragraph of the partner's own words with their language, when it is
+// not the issue's; the partner's name and the date stay in the language.
+func markLang(p *ast.Paragraph, lang string) {
+	if lang != "" {
+		p.SetAttribute(langAttr, []byte(lang))
+	}
+}
+
+// raw is a text node written as it is: HTML-escaped, with no entity or backslash read.
+func raw(s string) *ast.String {
+	n := ast.NewString([]byte(s))
+	n.SetRaw(true)
+	return n
+}
