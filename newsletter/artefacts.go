@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -163,6 +164,10 @@ func (r *renderer) render(b *Bundle) (artefacts, []string, error) {
 	for _, it := range b.Items {
 		post.Points = append(post.Points, it.Title)
 	}
+	if names := networkPartners(b.Network); len(names) > 0 {
+		// one point for the partners' news, naming them: the posts link to the issue
+		post.Points = append(post.Points, w.t("nlSocialNetwork", map[string]any{"Partners": strings.Join(names, ", ")}))
+	}
 	if rel := r.release(b.Stats); rel != nil {
 		post.Points = append(post.Points, figures(w, *rel)...)
 		png, alt, warn, err := r.chart(w, lang, *rel)
@@ -192,6 +197,17 @@ func (r *renderer) render(b *Bundle) (artefacts, []string, error) {
 		return nil, nil, err
 	}
 	return out, warnings, nil
+}
+
+// networkPartners are the partners whose items an issue shows, each once, in order.
+func networkPartners(refs []NetworkRef) []string {
+	var names []string
+	for _, r := range refs {
+		if !slices.Contains(names, r.Partner) {
+			names = append(names, r.Partner)
+		}
+	}
+	return names
 }
 
 // socialHelpline is the number a post carries: the regional line in Italian, the

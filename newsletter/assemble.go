@@ -28,6 +28,7 @@ type assembled struct {
 	bundle    *Bundle
 	artefacts artefacts
 	choices   []Choice
+	network   []networkChoice
 	trimmed   bool
 	editorial string
 	warnings  []string
@@ -48,9 +49,13 @@ func Assemble(p site.Project, month string, opts AssembleOptions, out io.Writer)
 	if r, ok := stats.Latest(s.releases, m.End(s.res.Location(langs[0])).AddDate(0, 0, -1)); ok {
 		release = &r
 	}
+	net, err := s.loadNetwork(m)
+	if err != nil {
+		return err
+	}
 	var drafts []assembled
 	for _, lang := range langs {
-		d, err := s.assembleLanguage(m, lang, release)
+		d, err := s.assembleLanguage(m, lang, release, net)
 		if err != nil {
 			return err
 		}
@@ -68,6 +73,10 @@ func Assemble(p site.Project, month string, opts AssembleOptions, out io.Writer)
 	}
 	for _, d := range drafts {
 		printDraft(out, s, m, d)
+	}
+	// What concerns the partners is the same in every language: said once.
+	for _, w := range append(net.warnings, net.unknownDecisions()...) {
+		fmt.Fprintf(out, "warning: %s\n", w)
 	}
 	fmt.Fprintf(out, "\nDraft written to content/newsletter/%s/ and previews to dist/newsletter/%s/.\nReview them, then: newsletter publish -month %s\n", m, m, m)
 	return nil
@@ -99,13 +108,14 @@ func (s *session) checkReplaceable(m Month, langs []string, force bool) error {
 	return nil
 }
 
-func (s *session) assembleLanguage(m Month, lang string, release *stats.Release) (assembled, error) {
+func (s *session) assembleLanguage(m Month, lang string, release *stats.Release, net *network) (assembled, error) {
 	items, choices := selectItems(s.res.Pages[lang], s.cfg.Sections, m, s.res.Location(lang))
+	netItems, netChoices := net.selectNetwork(m, s.res.Location(lang))
 	if len(items) == 0 {
 		return assembled{}, fmt.Errorf("no items for %s in %s: no page of %s is dated in that month (or all are excluded with newsletter: exclude)",
 			m, lang, strings.Join(s.cfg.Sections, ", "))
 	}
-	d := assembled{choices: choices}
+	d := assembled{choices: choices, network: netChoices}
 	var editorial []byte
 	var lines origin
 	if data, err := afero.ReadFile(s.p.Fs, s.p.Path(editorialPath(m, lang))); err == nil {
@@ -120,7 +130,7 @@ func (s *session) assembleLanguage(m Month, lang string, release *stats.Release)
 		return assembled{}, fmt.Errorf("%s: %w", editorialPath(m, lang), err)
 	}
 	for i, lay := range layouts {
-		ed, err := compose(s.res, s.cfg, lang, m, items, release, editorial, lay)
+		ed, err := compose(s.res, s.cfg, lang, m, items, netItems, release, editorial, lay)
 		if err != nil {
 			return assembled{}, err
 		}
@@ -134,6 +144,7 @@ func (s *session) assembleLanguage(m Month, lang string, release *stats.Release)
 			Status:         archive.StatusDraft,
 			ItemsLang:      ed.ItemsLang,
 			Items:          ed.Items,
+			Network:        ed.Network,
 			Stats:          ed.Stats,
 			Checksum:       Checksum(ed.Body),
 		}, lines: lines}
@@ -145,7 +156,8 @@ func (s *session) assembleLanguage(m Month, lang string, release *stats.Release)
 		if err != nil {
 			return assembled{}, err
 		}
-		d.bundle, d.artefacts, d.warnings = b, arts, append(itemWarnings(s.res, lang, items, s.cfg.Sections), warnings...)
+		d.bundle, d.artefacts = b, arts
+		d.warnings = append(itemWarnings(s.res, lang, items, s.cfg.Sections), warnings...)
 		return d, nil
 	}
 	panic("unreachable: the last layout returns")
@@ -190,6 +202,19 @@ func printDraft(out io.Writer, s *session, m Month, d assembled) {
 		}
 		fmt.Fprintf(out, "    %s %s (%s)\n", mark, c.Page.Title, c.Reason)
 	}
+	if len(d.network) > 0 {
+		fmt.Fprintf(out, "    from the network: %d item(s)\n", len(b.Network))
+		for _, c := range d.network {
+			mark := "+"
+			if !c.Picked {
+				mark = "-"
+			}
+			fmt.Fprintf(out, "    %s [%s] %s <%s> (%s)\n", mark, c.Partner, c.Title, c.Link, c.Reason)
+		}
+		if shown := len(b.Network); shown < countPicked(d.network) {
+			fmt.Fprintf(out, "    from the network: %d of %d picked item(s) shown, to stay within the email budget\n", shown, countPicked(d.network))
+		}
+	}
 	if d.editorial != "" {
 		fmt.Fprintf(out, "    editorial: %s\n", d.editorial)
 	}
@@ -202,6 +227,16 @@ func printDraft(out io.Writer, s *session, m Month, d assembled) {
 	for _, w := range d.warnings {
 		fmt.Fprintf(out, "    warning: %s\n", w)
 	}
+}
+
+func countPicked(choices []networkChoice) int {
+	n := 0
+	for _, c := range choices {
+		if c.Picked {
+			n++
+		}
+	}
+	return n
 }
 
 func printSizes(out io.Writer, a artefacts) {

@@ -31,7 +31,9 @@ type FrontMatter struct {
 	// ItemsLang is set when the items are shown in another language than the issue's.
 	ItemsLang string    `yaml:"itemsLang,omitempty"`
 	Items     []ItemRef `yaml:"items"`
-	Stats     string    `yaml:"stats,omitempty"` // the statistics period shown
+	// Network are the partners' items shown under "From the network".
+	Network []NetworkRef `yaml:"network,omitempty"`
+	Stats   string       `yaml:"stats,omitempty"` // the statistics period shown
 	// Checksum is the SHA-256 of the body as assembled (draft) or as published: a body
 	// that no longer matches was edited by hand.
 	Checksum string `yaml:"checksum"`

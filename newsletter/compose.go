@@ -11,6 +11,7 @@ import (
 	"github.com/contratto/portal/internal/stats"
 	"github.com/contratto/portal/newsletter/chartblock"
 	"github.com/contratto/portal/newsletter/email"
+	"github.com/contratto/portal/newsletter/networkblock"
 	"github.com/spf13/cast"
 )
 
@@ -40,6 +41,7 @@ type edition struct {
 	Preheader string
 	ItemsLang string // the language the items are in, when not Lang
 	Items     []ItemRef
+	Network   []NetworkRef
 	Stats     string
 	Body      []byte
 }
@@ -91,7 +93,7 @@ func languageLabel(res *site.Result, code string) string {
 // compose writes one language's issue in Markdown: the editorial (its text, as
 // editorialText reads it), the items, the latest protected statistics with a small
 // chart, and the helplines.
-func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, release *stats.Release, editorial []byte, lay layout) (edition, error) {
+func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, net []networkItem, release *stats.Release, editorial []byte, lay layout) (edition, error) {
 	w := words{res: res, lang: lang}
 	month := w.monthName(m)
 	ed := edition{
@@ -141,6 +143,9 @@ func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, r
 	if lay.detail == linksOnly {
 		b.WriteString("\n")
 	}
+	if err := writeNetwork(&b, w, &ed, net, lay); err != nil {
+		return edition{}, err
+	}
 
 	if release != nil {
 		ed.Stats = release.Period
@@ -155,6 +160,49 @@ func compose(res *site.Result, cfg Config, lang string, m Month, items []Item, r
 	}
 	ed.Body = b.Bytes()
 	return ed, nil
+}
+
+// writeNetwork adds the partners' items ("From the network") as a network block: each
+// with its partner, its date in the issue's language, its language where it is not the
+// issue's, and the link to the original; summaries only in the full layout, and no more
+// items than the layout allows.
+func writeNetwork(b *bytes.Buffer, w words, ed *edition, net []networkItem, lay layout) error {
+	if lay.limit > 0 && len(net) > lay.limit {
+		net = net[:lay.limit]
+	}
+	if len(net) == 0 {
+		return nil
+	}
+	loc := w.res.Location(w.lang)
+	var block []networkblock.Item
+	for _, n := range net {
+		it := n.Item
+		ref := NetworkRef{Partner: n.Partner, Title: it.Title, URL: it.Link, Date: it.Time().In(loc).Format("2006-01-02"), Lang: it.Lang}
+		if n.Featured {
+			ref.Reason = featureItem
+		}
+		ed.Network = append(ed.Network, ref)
+		bi := networkblock.Item{Partner: n.Partner, Title: it.Title, Link: it.Link, Date: w.res.FormatDate(w.lang, it.Time().In(loc), ":date_long")}
+		if !sameLanguage(it.Lang, w.lang) {
+			bi.Lang = it.Lang
+		}
+		if lay.detail == withSummaries {
+			bi.Summary = it.Summary
+		}
+		block = append(block, bi)
+	}
+	text, err := networkblock.Format(block)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(b, "## %s\n\n```%s\n%s```\n\n", w.t("nlNetworkHeading"), networkblock.Info, text)
+	return nil
+}
+
+// sameLanguage reports whether an item's language tag is the issue's language ("it-IT" is "it").
+func sameLanguage(item, issue string) bool {
+	base, _, _ := strings.Cut(item, "-")
+	return strings.EqualFold(item, issue) || strings.EqualFold(base, issue)
 }
 
 // sectionURL is the address of a section's page in lang.

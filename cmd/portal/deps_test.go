@@ -15,6 +15,7 @@ var newsletterOnly = []string{
 	"github.com/contratto/portal/newsletter/chart",
 	"github.com/contratto/portal/newsletter/social",
 	"github.com/contratto/portal/newsletter/partners",
+	"github.com/contratto/portal/newsletter/networkblock",
 	"github.com/mmcdole/gofeed",
 	"net/smtp",
 	"github.com/emersion/go-smtp",

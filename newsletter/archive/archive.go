@@ -13,6 +13,7 @@ const (
 	KeyStatus  = "status"
 	KeyMonth   = "month"   // YYYY-MM
 	KeyUpdated = "updated" // YYYY-MM-DD of the last deliberate correction
+	KeyNetwork = "network" // the partners' items shown ("From the network"): partner, title, url, date, lang
 )
 
 // Status of an issue: a draft stays off the portal and out of the feeds.

@@ -2,7 +2,9 @@ package archive
 
 import (
 	"fmt"
+	"html"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/contratto/portal/internal/site"
@@ -34,7 +36,7 @@ func WriteFeeds(res *site.Result) error {
 			case p.Date.IsZero():
 				res.Warnings = append(res.Warnings, res.Warning(p, site.Note{Key: "date", Message: "a published issue without a date: the newsletter feeds leave it out"}))
 			default:
-				items = append(items, feedItem(p, host, l.Code))
+				items = append(items, feedItem(res, p, host, l.Code))
 			}
 		}
 		if archive == nil {
@@ -86,7 +88,7 @@ func hasArchive(res *site.Result) bool {
 }
 
 // feedItem is an issue as its feeds carry it; its id never changes once published.
-func feedItem(p site.Page, host, lang string) feed.Item {
+func feedItem(res *site.Result, p site.Page, host, lang string) feed.Item {
 	month := cast.ToString(p.Params[KeyMonth])
 	summary, _ := p.Summary()
 	item := feed.Item{
@@ -97,10 +99,35 @@ func feedItem(p site.Page, host, lang string) feed.Item {
 		Published: p.Date,
 		Source:    p.SourceFile,
 	}
+	item.ContentHTML = networkHTML(res, p, lang, summary)
 	if updated, err := time.Parse("2006-01-02", cast.ToString(p.Params[KeyUpdated])); err == nil {
 		item.Updated = updated
 	}
 	return item
+}
+
+// networkHTML is the content a feed carries for an issue with partners' items: its summary,
+// then "From the network" with each item linked to the original, its partner, and its
+// language where it is not the issue's. Issues without partners' items carry no content.
+// Every text is escaped: it comes from the front matter assemble wrote from the snapshots.
+func networkHTML(res *site.Result, p site.Page, lang, summary string) string {
+	var b strings.Builder
+	for _, v := range cast.ToSlice(p.Params[KeyNetwork]) {
+		m := cast.ToStringMap(v)
+		link := cast.ToString(m["url"])
+		if u, err := url.Parse(link); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			continue
+		}
+		b.WriteString("<li")
+		if l := cast.ToString(m["lang"]); l != "" && l != lang && !strings.HasPrefix(l, lang+"-") {
+			fmt.Fprintf(&b, ` lang="%s"`, html.EscapeString(l))
+		}
+		fmt.Fprintf(&b, `><a href="%s">%s</a> — %s</li>`, html.EscapeString(link), html.EscapeString(cast.ToString(m["title"])), html.EscapeString(cast.ToString(m["partner"])))
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return fmt.Sprintf("<p>%s</p><h2>%s</h2><ul>%s</ul>", html.EscapeString(summary), html.EscapeString(res.T(lang, "nlNetworkHeading", nil)), b.String())
 }
 
 func hostOf(base string) string {

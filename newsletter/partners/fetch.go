@@ -212,6 +212,10 @@ func get(ctx context.Context, feedURL string, prev *Snapshot, opts Options) (*an
 			if err := CheckFeedURL(req.URL.String()); err != nil {
 				return fmt.Errorf("redirected to an address that is not read: %v", err)
 			}
+			if req.URL.Scheme != via[0].URL.Scheme {
+				// an https feed never leads to plain http, even on this machine
+				return fmt.Errorf("redirected from %s to %s: not followed", via[0].URL.Scheme, req.URL.Scheme)
+			}
 			return nil
 		},
 	}

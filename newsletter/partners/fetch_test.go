@@ -496,3 +496,22 @@ func TestADamagedSnapshotIsReadAgain(t *testing.T) {
 	}
 	load(t, fsys, dir, "p")
 }
+
+func TestHTTPSFeedsOverTLSAndNeverDownToPlainHTTP(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/down" {
+			http.Redirect(w, r, "http://127.0.0.1:1/feed", http.StatusFound)
+			return
+		}
+		fmt.Fprint(w, goodFeed)
+	}))
+	defer srv.Close()
+	fsys, dir := project(t)
+	res := fetch(t, fsys, dir, []Partner{partner("tls", srv.URL+"/feed"), partner("down", srv.URL+"/down")}, Options{Transport: srv.Client().Transport})
+	if res[0].Outcome != Updated {
+		t.Errorf("an https feed: %s", res[0].Line())
+	}
+	if res[1].Outcome != Failed || !strings.Contains(res[1].Reason, "redirected from https to http: not followed") {
+		t.Errorf("an https feed redirected to plain http: %s", res[1].Line())
+	}
+}
