@@ -143,14 +143,14 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 		}
 	}
 
-	if !o.DryRun && len(plan.gone) > 0 {
-		if err := store.delete(ctx, plan.gone); err != nil {
-			out.summary(sum)
-			return sum, fmt.Errorf("%w\nevery file is uploaded; run the deploy again to finish deleting", err)
+	deleted := func(g remoteObject) { out.deleted(o.DryRun, target.rel(g.key), g.size, &sum.Deleted) }
+	if o.DryRun {
+		for _, g := range plan.gone {
+			deleted(g)
 		}
-	}
-	for _, g := range plan.gone {
-		out.deleted(o.DryRun, target.rel(g.key), g.size, &sum.Deleted)
+	} else if err := store.delete(ctx, plan.gone, deleted); err != nil {
+		out.summary(sum)
+		return sum, fmt.Errorf("%w\nevery file is uploaded; run the deploy again to finish deleting", err)
 	}
 	out.summary(sum)
 	return sum, nil

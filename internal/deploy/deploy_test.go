@@ -42,6 +42,8 @@ type server struct {
 	// AccessDenied, which the client does not retry; 0 never.
 	failFrom int
 	puts     int
+	// refuseDeletes refuses every batch delete with AccessDenied.
+	refuseDeletes bool
 }
 
 // request is one request the server received: "PUT" and the key, "HEAD", "LIST",
@@ -86,6 +88,9 @@ func startServer(t *testing.T) *server {
 		if req.op == "PUT" {
 			s.puts++
 			refuse = s.failFrom > 0 && s.puts >= s.failFrom
+		}
+		if req.op == "DELETE" {
+			refuse = s.refuseDeletes
 		}
 		s.mu.Unlock()
 		if refuse {
@@ -588,6 +593,34 @@ func TestAnInterruptedDeployFinishesWhenRunAgain(t *testing.T) {
 		t.Errorf("run again: %+v; want the files not uploaded before (at most %d) uploaded, the %d uploaded before unchanged, 1 deleted", sum, total-uploadedBefore, uploadedBefore)
 	}
 	assertOrder(t, s.requests())
+	assertBucketIsSite(t, s, dir)
+}
+
+func TestAFailedDeletionIsFinishedWhenRunAgain(t *testing.T) {
+	s := startServer(t)
+	dir := writeSite(t)
+	writeFile(t, dir, "old.html", "<!doctype html><p>old")
+	if _, printed, err := deploy(t, s, dir, rules(t), false); err != nil {
+		t.Fatalf("first deploy: %v\n%s", err, printed)
+	}
+	removeFile(t, dir, "old.html")
+	writeFile(t, dir, "new.html", "<!doctype html><p>new")
+	s.refuseDeletes = true
+	sum, printed, err := deploy(t, s, dir, rules(t), false)
+	if err == nil || !strings.Contains(err.Error(), "deleting 1 object from s3://portal/site/: ") || !strings.Contains(err.Error(), "every file is uploaded; run the deploy again to finish deleting") {
+		t.Fatalf("a refused deletion: %v\n%s", err, printed)
+	}
+	if sum.Uploaded.Files != 1 || sum.Deleted.Files != 0 {
+		t.Errorf("summary %+v, want 1 uploaded and none deleted", sum)
+	}
+	if _, ok := s.objects(t)["site/old.html"]; !ok {
+		t.Error("old.html is gone although its deletion was refused")
+	}
+	s.refuseDeletes = false
+	sum, printed, err = deploy(t, s, dir, rules(t), false)
+	if err != nil || sum.Uploaded.Files != 0 || sum.Deleted.Files != 1 {
+		t.Errorf("run again: %+v, %v; want old.html deleted and nothing uploaded\n%s", sum, err, printed)
+	}
 	assertBucketIsSite(t, s, dir)
 }
 

@@ -159,8 +159,8 @@ func (s *store) put(ctx context.Context, f *file) error {
 	return err
 }
 
-// delete removes the objects, deleteBatch a request.
-func (s *store) delete(ctx context.Context, gone []remoteObject) error {
+// delete removes the objects, deleteBatch a request, calling done for each one deleted.
+func (s *store) delete(ctx context.Context, gone []remoteObject, done func(remoteObject)) error {
 	for len(gone) > 0 {
 		n := min(len(gone), deleteBatch)
 		batch := make([]types.ObjectIdentifier, n)
@@ -172,7 +172,7 @@ func (s *store) delete(ctx context.Context, gone []remoteObject) error {
 			Delete: &types.Delete{Objects: batch, Quiet: aws.Bool(true)},
 		})
 		if err != nil {
-			return fmt.Errorf("deleting %d objects from %s: %w", n, s.target, err)
+			return fmt.Errorf("deleting %s from %s: %w", objects(n), s.target, err)
 		}
 		if len(out.Errors) > 0 {
 			var msgs []string
@@ -181,7 +181,17 @@ func (s *store) delete(ctx context.Context, gone []remoteObject) error {
 			}
 			return fmt.Errorf("deleting from %s:\n  %s", s.target, strings.Join(msgs, "\n  "))
 		}
+		for _, g := range gone[:n] {
+			done(g)
+		}
 		gone = gone[n:]
 	}
 	return nil
+}
+
+func objects(n int) string {
+	if n == 1 {
+		return "1 object"
+	}
+	return fmt.Sprintf("%d objects", n)
 }
