@@ -93,7 +93,7 @@ type page struct {
 
 // Generate writes the synthetic site of spec into dstDir of dst: site.toml (the project's
 // own, reduced to the two languages), content/it and content/en, and copies of the
-// project's layouts, i18n, static and data folders from srcDir of src. dstDir must not
+// project's layouts, i18n, assets, static and data folders from srcDir of src. dstDir must not
 // exist or be empty: Generate never replaces anything.
 func Generate(src afero.Fs, srcDir string, dst afero.Fs, dstDir string, spec Spec) (*Site, error) {
 	if spec.Pages < MinPages {
@@ -110,7 +110,7 @@ func Generate(src afero.Fs, srcDir string, dst afero.Fs, dstDir string, spec Spe
 	if err != nil {
 		return nil, err
 	}
-	if err := copyFolders(src, srcDir, dst, dstDir, "layouts", "i18n", "static", "data"); err != nil {
+	if err := copyFolders(src, srcDir, dst, dstDir, "layouts", "i18n", "assets", "static", "data"); err != nil {
 		return nil, err
 	}
 	if err := writeFile(dst, filepath.Join(dstDir, "site.toml"), twoLangs); err != nil {
@@ -134,7 +134,7 @@ func Generate(src afero.Fs, srcDir string, dst afero.Fs, dstDir string, spec Spe
 }
 
 // CopyRealSite copies the project's site as it is (site.toml, content, layouts, i18n,
-// static and data) into dstDir, so it can be built without touching the project.
+// assets, static and data) into dstDir, so it can be built without touching the project.
 func CopyRealSite(src afero.Fs, srcDir string, dst afero.Fs, dstDir string) error {
 	if err := checkEmpty(dst, dstDir); err != nil {
 		return err
@@ -143,7 +143,7 @@ func CopyRealSite(src afero.Fs, srcDir string, dst afero.Fs, dstDir string) erro
 	if err != nil {
 		return fmt.Errorf("bench: the project's config: %w", err)
 	}
-	if err := copyFolders(src, srcDir, dst, dstDir, "content", "layouts", "i18n", "static", "data"); err != nil {
+	if err := copyFolders(src, srcDir, dst, dstDir, "content", "layouts", "i18n", "assets", "static", "data"); err != nil {
 		return err
 	}
 	return writeFile(dst, filepath.Join(dstDir, "site.toml"), config)

@@ -6,11 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"time"
 
 	"github.com/contratto/portal/internal/atomicfs"
+	"github.com/contratto/portal/internal/hosting"
 	"github.com/contratto/portal/internal/site"
+	"github.com/spf13/afero"
 )
 
 // Render builds the whole portal — Hugo's pages, then the files the steps after Hugo add —
@@ -33,19 +36,46 @@ func Render(opts site.Options) (*site.Result, error) {
 var afterHugo = []func(site.Project, *site.Result) error{exportStatistics, writeNewsletterFeeds, writeNewsFeeds}
 
 // Build renders the portal straight into a new folder beside outDir (relative to the
-// project, or absolute) and swaps it in place of outDir. On any error outDir is left
-// exactly as it was.
-func Build(p site.Project, outDir string) (*site.Result, error) {
-	if !filepath.IsAbs(outDir) {
-		outDir = filepath.Join(p.Dir, outDir)
-	}
+// project, or absolute), writes a Brotli and a gzip copy beside every text file, and
+// swaps it in place of outDir. When serverDir is not empty, the configurations of the
+// web servers and static hosts that serve it (ServerFiles) replace serverDir in the same
+// step. On any error outDir and serverDir are left exactly as they were.
+func Build(p site.Project, outDir, serverDir string) (*site.Result, error) {
+	outDir = inProject(p, outDir)
+	b := atomicfs.NewBatch(p.Fs)
+	defer b.Discard()
 	var res *site.Result
-	err := atomicfs.ReplaceDir(p.Fs, outDir, func(tmp string) error {
+	var hosts hosting.Site
+	var files []string
+	var settingsErr error
+	err := b.ReplaceDir(outDir, func(tmp string) error {
 		opts := site.Options{Project: p, Destination: p.Fs, PublishDir: tmp}
 		var err error
-		res, err = Render(opts)
-		return err
+		if res, err = Render(opts); err != nil {
+			return err
+		}
+		if hosts, settingsErr = hosting.LoadSite(p.Fs, p.ConfigPath()); settingsErr != nil {
+			return settingsErr
+		}
+		if files, err = outputFiles(p.Fs, tmp); err != nil {
+			return err
+		}
+		return hosts.Compress(p.Fs, tmp)
 	})
+	if settingsErr != nil {
+		return nil, settingsErr // names site.toml and the line
+	}
+	if err == nil && serverDir != "" {
+		serverDir = inProject(p, serverDir)
+		if err := b.ReplaceDir(serverDir, func(tmp string) error {
+			return writeServerFiles(p.Fs, tmp, hosts, files)
+		}); err != nil {
+			return nil, fmt.Errorf("%s: %w", serverDir, err)
+		}
+	}
+	if err == nil {
+		err = b.Commit()
+	}
 	if err != nil {
 		var buildErr *site.BuildError
 		if errors.As(err, &buildErr) {
@@ -54,6 +84,48 @@ func Build(p site.Project, outDir string) (*site.Result, error) {
 		return nil, fmt.Errorf("%s: %w", outDir, err)
 	}
 	return res, nil
+}
+
+// ServerFiles are the files Build writes into serverDir, from the rules of
+// internal/hosting: docs/hosting.md says how each host uses them.
+var ServerFiles = []string{"nginx/contratto.conf", "caddy/Caddyfile", "static-host/_headers", "static-host/_redirects"}
+
+// writeServerFiles writes ServerFiles into dir, for the site whose files (paths in
+// public/) are given.
+func writeServerFiles(fsys afero.Fs, dir string, s hosting.Site, files []string) error {
+	contents := [][]byte{s.Nginx(s.NginxServer()), s.Caddyfile(s.CaddyServer()), s.Headers(files), s.Redirects()}
+	for i, name := range ServerFiles {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := fsys.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := afero.WriteFile(fsys, path, contents[i], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// outputFiles lists the files under dir as paths in the site ("/en/index.html").
+func outputFiles(fsys afero.Fs, dir string) ([]string, error) {
+	var files []string
+	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		files = append(files, "/"+filepath.ToSlash(rel))
+		return err
+	})
+	return files, err
+}
+
+// inProject makes a path relative to the project absolute.
+func inProject(p site.Project, path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(p.Dir, path)
 }
 
 // PrintSummary writes one line per language, then the warnings.

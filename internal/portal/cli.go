@@ -16,7 +16,8 @@ import (
 const usage = `usage: portal <command> [flags]
 
 commands:
-  build   build the portal into public/ (atomically: a failed build changes nothing)
+  build   build the portal into public/, its web server configurations into dist/server/
+          (atomically: a failed build changes nothing)
   serve   preview on 127.0.0.1, rebuilt on every change
   check   the editors' lint: translations, links, front matter, numbers, images
   translations  the translations behind their source, and what changed since;
@@ -59,6 +60,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	project := site.ProjectFlag(fs, afero.NewOsFs())
 	out := fs.String("out", "public", "the folder to write (replaced as a whole)")
+	server := fs.String("server", filepath.Join("dist", "server"), "the folder to write the web server configurations to (replaced as a whole; \"\" for none)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -73,12 +75,21 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, err)
 		}
 	}
+	serverDir := *server
+	if serverDir != "" && !filepath.IsAbs(serverDir) {
+		if serverDir, err = filepath.Abs(serverDir); err != nil {
+			return fail(stderr, err)
+		}
+	}
 	start := time.Now()
-	res, err := Build(p, outDir)
+	res, err := Build(p, outDir, serverDir)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	PrintSummary(stdout, res, *out, time.Since(start))
+	if serverDir != "" {
+		fmt.Fprintf(stdout, "wrote the web server configurations in %s\n", *server)
+	}
 	return 0
 }
 

@@ -33,7 +33,7 @@ import (
 )
 
 // projectSources are what a clone of the project holds besides the Go code.
-var projectSources = []string{"site.toml", "content", "layouts", "i18n", "static", "data"}
+var projectSources = []string{"site.toml", "content", "layouts", "i18n", "assets", "data"}
 
 // copyRealProject copies the real project's sources into a new folder on disk, where the
 // commands can run on it as staff run them in the repository.

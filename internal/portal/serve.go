@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/contratto/portal/internal/hosting"
 	"github.com/contratto/portal/internal/site"
 	"github.com/fsnotify/fsnotify"
 	"github.com/spf13/afero"
@@ -31,6 +32,7 @@ type Preview struct {
 
 	mu     sync.RWMutex
 	output afero.Fs
+	rules  hosting.Rules
 	err    error
 	builds int
 }
@@ -46,11 +48,15 @@ func (pv *Preview) Rebuild() error {
 	start := time.Now()
 	opts := site.Options{Project: pv.project, BaseURL: pv.baseURL, Environment: "development"}
 	res, err := Render(opts)
+	var rules hosting.Rules
+	if err == nil {
+		rules, err = previewRules(pv.project, pv.baseURL)
+	}
 	pv.mu.Lock()
 	pv.builds++
 	pv.err = err
 	if err == nil {
-		pv.output = res.Output
+		pv.output, pv.rules = res.Output, rules
 	}
 	pv.mu.Unlock()
 	if err != nil {
@@ -75,10 +81,20 @@ var errorPage = template.Must(template.New("error").Parse(`<!DOCTYPE html>
 <pre>{{ . }}</pre></body></html>
 `))
 
-// ServeHTTP serves the last good build, or the last build's error.
+// previewRules are the production rules (site.toml) for the site served at baseURL.
+func previewRules(p site.Project, baseURL string) (hosting.Rules, error) {
+	s, err := hosting.LoadSite(p.Fs, p.ConfigPath())
+	if err != nil {
+		return hosting.Rules{}, err
+	}
+	return hosting.New(baseURL, s.Languages, s.Policy)
+}
+
+// ServeHTTP serves the last good build with the headers production sends (internal/hosting),
+// or the last build's error.
 func (pv *Preview) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	pv.mu.RLock()
-	out, err := pv.output, pv.err
+	out, rules, err := pv.output, pv.rules, pv.err
 	pv.mu.RUnlock()
 	if err != nil {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -90,25 +106,22 @@ func (pv *Preview) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "the site has not been built yet", http.StatusServiceUnavailable)
 		return
 	}
-	w.Header().Set("Cache-Control", "no-store")
+	setHeaders := func(file string) {
+		for name, values := range rules.For(file) {
+			w.Header()[name] = values
+		}
+	}
 	if _, serr := out.Stat(r.URL.Path); serr != nil && errors.Is(serr, fs.ErrNotExist) {
-		if page, perr := afero.ReadFile(out, notFoundPage(r.URL.Path)); perr == nil {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		notFound := rules.NotFoundPage(r.URL.Path)
+		if page, perr := afero.ReadFile(out, notFound); perr == nil {
+			setHeaders(notFound)
 			w.WriteHeader(http.StatusNotFound)
 			_, _ = w.Write(page)
 			return
 		}
 	}
+	setHeaders(r.URL.Path)
 	http.FileServer(afero.NewHttpFs(out)).ServeHTTP(w, r)
-}
-
-// notFoundPage picks the 404 page of the language the missing path is in.
-func notFoundPage(path string) string {
-	first, _, _ := strings.Cut(strings.TrimPrefix(path, "/"), "/")
-	if first != "" && len(first) <= 3 {
-		return "/" + first + "/404.html"
-	}
-	return "/404.html"
 }
 
 // Watch rebuilds the preview whenever a file under the project changes, until ctx ends.

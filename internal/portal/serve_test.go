@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/contratto/portal/internal/hosting"
 	"github.com/contratto/portal/internal/site"
 	"github.com/spf13/afero"
 )
@@ -140,4 +141,57 @@ func (s *syncWriter) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.buf.String()
+}
+
+// The preview sends the headers production sends (internal/hosting), so a page that
+// breaks under the Content-Security-Policy or a missing 404 page shows while editing.
+func TestPreviewSendsTheProductionHeaders(t *testing.T) {
+	dir := t.TempDir()
+	writeProject(t, dir, map[string]string{
+		"site.toml": "baseURL = \"https://example.org/\"\ndefaultContentLanguage = \"it\"\ndisableKinds = [\"taxonomy\", \"term\", \"sitemap\", \"rss\"]\n" +
+			"[languages.it]\nweight = 1\n[languages.en]\nweight = 2\n" +
+			"[params.hosting]\ncontentSecurityPolicy = \"default-src 'none'; style-src 'self'\"\n",
+		"content/_index.it.md": "---\ntitle: Benvenuti\n---\n",
+		"content/_index.en.md": "---\ntitle: Welcome\n---\n",
+		"layouts/all.html":     "<p>{{ .Title }}</p>",
+		"layouts/404.html":     "<p>{{ site.Language.Lang }} 404</p>",
+	})
+	pv := NewPreview(site.Project{Fs: afero.NewOsFs(), Dir: dir}, "http://127.0.0.1:9999/", &syncWriter{})
+	if err := pv.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(pv)
+	defer srv.Close()
+	rules, err := hosting.New("http://127.0.0.1:9999/", []string{"en"}, "default-src 'none'; style-src 'self'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, c := range map[string]struct {
+		status int
+		file   string
+		body   string
+	}{
+		"/":           {200, "/index.html", "Benvenuti"},
+		"/en/":        {200, "/en/index.html", "Welcome"},
+		"/en/missing": {404, "/en/404.html", "en 404"},
+		"/missing":    {404, "/404.html", "it 404"},
+	} {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != c.status || !strings.Contains(string(body), c.body) {
+			t.Errorf("%s: %d %q, want %d and %q", path, resp.StatusCode, body, c.status, c.body)
+		}
+		for name, want := range rules.For(c.file) {
+			if got := resp.Header.Values(name); strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Errorf("%s: %s %q, want %q", path, name, got, want)
+			}
+		}
+		if hsts := resp.Header.Get(hosting.StrictTransportSecurity); hsts != "" {
+			t.Errorf("%s: HSTS %q from the http preview", path, hsts)
+		}
+	}
 }

@@ -19,7 +19,7 @@ func withTimeout(files, limit string) string {
 func TestBuildStoppedByTheWatchdogLeavesPublicUntouched(t *testing.T) {
 	fsys := sitetest.Write(t, withTimeout(tinySite, "1ns"))
 	before := sitetest.Tree(t, fsys, "/")
-	_, err := Build(sitetest.Project(fsys), "public")
+	_, err := Build(sitetest.Project(fsys), "public", "dist/server")
 	var timeout *site.TimeoutError
 	if !errors.As(err, &timeout) {
 		t.Fatalf("err = %v, want the watchdog's", err)
@@ -66,7 +66,7 @@ func TestTemplateErrorInBaseofFailsTheBuild(t *testing.T) {
 	fsys := sitetest.Write(t, files)
 	before := sitetest.Tree(t, fsys, "/")
 	for range 3 {
-		_, err := Build(sitetest.Project(fsys), "public")
+		_, err := Build(sitetest.Project(fsys), "public", "dist/server")
 		var timeout *site.TimeoutError
 		if !errors.As(err, &timeout) && (err == nil || !strings.Contains(err.Error(), "NoSuchFieldAtAll")) {
 			t.Fatalf("err = %v, want the template error or the watchdog's", err)

@@ -8,10 +8,15 @@
 // sideways scrolling at 320 px; no focused element hidden; a mirrored layout for
 // right-to-left languages with phone numbers left to right; everything working without
 // JavaScript, the exit included; the click and Shift×3 exits blanking the page and leaving
-// with location.replace. Run it with ./run (make test-browser builds the site first).
+// with location.replace. The site is served through nginx with the configuration the build
+// wrote (lib/serve.js): every kind of response carries its headers, pages come Brotli
+// compressed, a page framed by another origin is refused, each language's 404 page comes
+// with status 404, and the access log holds no address. Run it with ./run.
 
 const { test, describe, before, after } = require('node:test');
 const path = require('node:path');
+const fs = require('node:fs');
+const http = require('node:http');
 const { serve } = require('./lib/serve');
 const { discover } = require('./lib/discover');
 const { launch } = require('./lib/browser');
@@ -19,6 +24,8 @@ const checks = require('./lib/checks');
 
 const root = path.resolve(process.env.PUBLIC_DIR || path.join(__dirname, '..', '..', 'public'));
 const site = discover(root);
+// The nginx configuration portal build wrote beside public/ (dist/server/nginx/).
+const nginxConf = path.resolve(process.env.NGINX_CONF || path.join(root, '..', 'dist', 'server', 'nginx', 'contratto.conf'));
 const concurrency = Number(process.env.BROWSER_TEST_CONCURRENCY || 3);
 // BROWSER_TEST_LANGS=it,ar checks only those languages (while working on a layout).
 const only = (process.env.BROWSER_TEST_LANGS || '').split(',').filter(Boolean);
@@ -29,10 +36,10 @@ let browser;
 let exitURL;
 
 before(async () => {
-  server = await serve(root);
+  server = await serve(root, nginxConf);
   browser = await launch();
   // The quick exit's destination, as the home page links it (site.toml params.quickExit.url).
-  const html = require('node:fs').readFileSync(path.join(root, 'index.html'), 'utf8');
+  const html = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
   const m = /<a\b[^>]*\bdata-exit\b[^>]*>/.exec(html) || [];
   const href = /\bhref=("([^"]*)"|([^\s>]+))/.exec(m[0] || '') || [];
   exitURL = href[2] || href[3];
@@ -80,4 +87,156 @@ describe('every page kind in every language', { concurrency }, () => {
       fail(problems);
     });
   }
+});
+
+// request makes one GET, accepting the given encoding ('' for none), and returns the
+// status, the headers and the body as it came (not decompressed).
+function request(url, encoding) {
+  return new Promise((ok, fail) => {
+    const headers = encoding ? { 'Accept-Encoding': encoding } : {};
+    http.get(url, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).once('error', fail);
+  });
+}
+
+// firstFile returns the path in the site of the first file under public/ (in name order)
+// whose path matches re, or null.
+function firstFile(re, dir = root) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      const found = firstFile(re, p);
+      if (found) { return found; }
+    } else if (re.test('/' + path.relative(root, p).split(path.sep).join('/'))) {
+      return '/' + path.relative(root, p).split(path.sep).join('/');
+    }
+  }
+  return null;
+}
+
+const SECURITY = {
+  'content-security-policy': /frame-ancestors 'none'/,
+  'x-content-type-options': /^nosniff$/,
+  'referrer-policy': /^no-referrer$/,
+  'permissions-policy': /camera=\(\).*geolocation=\(\).*microphone=\(\)/,
+  'cross-origin-opener-policy': /^same-origin$/,
+  'cross-origin-resource-policy': /^same-origin$/,
+  'x-frame-options': /^DENY$/,
+  vary: /^Accept-Encoding$/,
+};
+
+test('through nginx, every kind of response carries its type, caching and security headers', async () => {
+  const home = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  const ref = (re) => (re.exec(home) || [])[1];
+  const kinds = [
+    ['a page', '/', /^text\/html; charset=utf-8$/, /^no-cache$/],
+    ['the stylesheet', ref(/<link\b[^>]*\brel="?stylesheet"?[^>]*\bhref="?([^"\s>]+)/), /^text\/css; charset=utf-8$/, /^max-age=31536000, immutable$/],
+    ['the script', ref(/<script\b[^>]*\bsrc="?([^"\s>]+)/), /^text\/javascript; charset=utf-8$/, /^max-age=31536000, immutable$/],
+    ['an RSS feed', firstFile(/\/notizie\/index\.xml$/), /^application\/rss\+xml; charset=utf-8$/, /^no-cache$/],
+    ['an Atom feed', firstFile(/\/atom\.xml$/), /^application\/atom\+xml; charset=utf-8$/, /^no-cache$/],
+    ['a JSON feed', firstFile(/\/feed\.json$/), /^application\/feed\+json; charset=utf-8$/, /^no-cache$/],
+    ['a CSV table', firstFile(/\.csv$/), /^text\/csv; charset=utf-8$/, /^max-age=86400$/],
+    ['a PDF', firstFile(/\.pdf$/), /^application\/pdf$/, /^max-age=86400$/],
+    ['the sitemap', firstFile(/\/sitemap\.xml$/), /^application\/xml; charset=utf-8$/, /^no-cache$/],
+  ];
+  const problems = [];
+  for (const [what, url, type, cache] of kinds) {
+    if (!url) { console.log(`note: no ${what} in the site: not checked`); continue; }
+    const res = await request(server.origin + url, '');
+    if (res.status !== 200) { problems.push(`${what} ${url}: status ${res.status}`); continue; }
+    const want = { 'content-type': type, 'cache-control': cache, ...SECURITY };
+    for (const [name, re] of Object.entries(want)) {
+      if (!re.test(res.headers[name] || '')) { problems.push(`${what} ${url}: ${name} ${JSON.stringify(res.headers[name])}, want ${re}`); }
+    }
+    if (res.headers['content-encoding']) {
+      problems.push(`${what} ${url}: compressed (${res.headers['content-encoding']}) for a client that accepts no encoding`);
+    }
+  }
+  fail(problems);
+});
+
+test('pages, stylesheet and script come Brotli-compressed to the browser', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const seen = [];
+    page.on('response', (r) => seen.push(r));
+    const res = await page.goto(server.origin + '/');
+    await page.waitForLoadState('load');
+    const problems = [];
+    for (const r of [res, ...seen.filter((x) => ['stylesheet', 'script'].includes(x.request().resourceType()))]) {
+      const enc = (await r.allHeaders())['content-encoding'];
+      if (enc !== 'br') { problems.push(`${r.url()}: Content-Encoding ${JSON.stringify(enc)}, want br`); }
+    }
+    if (seen.length < 3) { problems.push(`the home page loaded ${seen.length} responses, want the page, its stylesheet and its script`); }
+    fail(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a page of the portal framed by another origin is refused', async () => {
+  const other = http.createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><title>Another site</title><iframe src="${server.origin}/"></iframe></html>`);
+  });
+  await new Promise((ok) => other.listen(0, '127.0.0.1', ok));
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const messages = [];
+    page.on('console', (m) => messages.push(m.text()));
+    const portalLoaded = new Promise((ok) => {
+      page.on('response', (r) => { if (r.url() === server.origin + '/') { ok(r); } });
+    });
+    await page.goto(`http://127.0.0.1:${other.address().port}/`);
+    await portalLoaded;
+    await page.waitForLoadState('load');
+    const frame = page.frames().find((f) => f !== page.mainFrame());
+    let inside = '';
+    try {
+      inside = await frame.evaluate(() => document.querySelector('[data-exit]') ? 'the portal' : '');
+    } catch { /* the refused frame holds Chromium's error page, out of reach */ }
+    const problems = [];
+    if (inside) { problems.push(`the framed page shows ${inside} (frame at ${frame.url()})`); }
+    if (!messages.some((m) => /frame-ancestors|X-Frame-Options/.test(m))) {
+      problems.push(`the browser did not report refusing the frame; console: ${JSON.stringify(messages)}`);
+    }
+    fail(problems);
+  } finally {
+    await context.close();
+    await new Promise((ok) => other.close(ok));
+  }
+});
+
+test('a missing page gets its language\'s 404 page, with status 404', async () => {
+  const folders = [''].concat(fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, '404.html'))));
+  const problems = [];
+  for (const d of folders) {
+    const file = path.join(root, d, '404.html');
+    const url = `${server.origin}/${d ? d + '/' : ''}no-such-page-${Date.now()}/`;
+    const res = await request(url, '');
+    if (res.status !== 404) { problems.push(`${url}: status ${res.status}, want 404`); }
+    if (!res.body.equals(fs.readFileSync(file))) { problems.push(`${url}: the body is not ${path.relative(root, file)}`); }
+    const lang = (/<html\b[^>]*\blang="?([^"\s>]+)/.exec(res.body.toString('utf8')) || [])[1] || '';
+    if (d && !lang.toLowerCase().startsWith(d.toLowerCase())) { problems.push(`${url}: a page in ${JSON.stringify(lang)}, want ${d}`); }
+    for (const [name, re] of Object.entries(SECURITY)) {
+      if (!re.test(res.headers[name] || '')) { problems.push(`${url}: ${name} ${JSON.stringify(res.headers[name])}`); }
+    }
+  }
+  console.log(`${folders.length} 404 pages checked`);
+  fail(problems);
+});
+
+test('the access log holds no address, no browser name and no referrer', () => {
+  const log = fs.readFileSync(server.accessLog, 'utf8');
+  const problems = [];
+  if (log.split('\n').filter(Boolean).length < 10) { problems.push(`the access log holds too few requests:\n${log}`); }
+  for (const needle of ['127.0.0.1', 'Mozilla', 'Chrome', 'http://']) {
+    if (log.includes(needle)) { problems.push(`the access log holds ${JSON.stringify(needle)}`); }
+  }
+  fail(problems);
 });

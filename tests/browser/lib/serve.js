@@ -1,87 +1,98 @@
 'use strict';
-// A static file server for the built site, on 127.0.0.1 and a free port. It serves only
-// what is under root, answers a missing path with the 404 page of that path's language
-// (as a static host would be configured to), and sets no cookie and no caching header.
+// Serves the built site through Debian's nginx, with the configuration `portal build`
+// wrote (dist/server/nginx/contratto.conf beside public/), as production does: the same
+// headers, the same .br and .gz files, each language's 404 page, the same access log
+// format. Only the address (127.0.0.1 and a free port), the folder served and the log
+// file are changed, for a server of the test's own (its own prefix, in a temporary folder).
+// tests/server/install installs nginx and its Brotli module; ./run calls it.
 
-const http = require('node:http');
 const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
 const path = require('node:path');
+const { spawn, execFileSync } = require('node:child_process');
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
+const NGINX = process.env.NGINX || '/usr/sbin/nginx';
+const BROTLI = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 
-// resolve maps a URL path to a file under root, or null.
-function resolve(root, urlPath) {
-  let p;
-  try {
-    p = decodeURIComponent(urlPath.split('?')[0]);
-  } catch {
-    return null;
-  }
-  const file = path.join(root, path.normalize(p));
-  if (!file.startsWith(root)) { return null; }
-  for (const candidate of [file, path.join(file, 'index.html')]) {
-    try {
-      if (fs.statSync(candidate).isFile()) { return candidate; }
-    } catch { /* try the next one */ }
-  }
-  return null;
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = net.createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
 }
 
-// notFound picks the 404 page of the language the path is in (/en/... → en/404.html).
-function notFound(root, urlPath) {
-  const first = urlPath.split('/')[1] || '';
-  const own = path.join(root, first, '404.html');
-  if (first && fs.existsSync(own)) { return own; }
-  return path.join(root, '404.html');
+// siteConf changes, in the generated configuration, only where it listens, what it
+// serves and where it logs; it fails when one of those lines is not found.
+function siteConf(generated, port, root, log) {
+  const swaps = [
+    [/^\tlisten [^;]+;$/m, `\tlisten 127.0.0.1:${port};`],
+    [/^\troot [^;]+;$/m, `\troot ${root};`],
+    [/^\taccess_log [^ ;]+ contratto_private;$/m, `\taccess_log ${log} contratto_private;`],
+  ];
+  let conf = generated;
+  for (const [re, line] of swaps) {
+    if (!re.test(conf)) { throw new Error(`the nginx configuration has no line matching ${re}`); }
+    conf = conf.replace(re, line);
+  }
+  return conf;
 }
 
 /**
- * serve starts the server and resolves to { origin, close }.
+ * serve starts nginx and resolves to { origin, accessLog, close }.
  * @param {string} root absolute path of public/
+ * @param {string} generated path of the nginx configuration portal build wrote
  */
-function serve(root) {
+async function serve(root, generated) {
   root = path.resolve(root);
-  const server = http.createServer((req, res) => {
-    let file = resolve(root, req.url);
-    let status = 200;
-    if (!file) {
-      status = 404;
-      file = notFound(root, req.url);
+  if (!fs.existsSync(NGINX) || !fs.existsSync(BROTLI)) {
+    throw new Error(`${NGINX} or its Brotli module is missing: run tests/server/install`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-nginx-'));
+  const port = await freePort();
+  const accessLog = path.join(dir, 'access.log');
+  fs.writeFileSync(path.join(dir, 'site.conf'), siteConf(fs.readFileSync(generated, 'utf8'), port, root, accessLog));
+  let main = '';
+  if (process.getuid && process.getuid() === 0) {
+    // Started by root, nginx serves as an unprivileged user: it must reach the files.
+    main += 'user nobody nogroup;\n';
+    fs.chmodSync(dir, 0o755);
+  }
+  main += `load_module ${BROTLI};\nworker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\n`;
+  main += 'events { worker_connections 256; }\nhttp {\n';
+  for (const t of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) { main += `\t${t}_temp_path ${dir}/${t};\n`; }
+  main += `\tinclude ${dir}/site.conf;\n}\n`;
+  const conf = path.join(dir, 'nginx.conf');
+  fs.writeFileSync(conf, main);
+  const args = ['-p', dir, '-c', conf, '-e', path.join(dir, 'error.log')];
+  execFileSync(NGINX, [...args, '-t'], { stdio: 'pipe' }); // throws with nginx's message
+  const proc = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const exited = new Promise((ok) => proc.once('exit', ok));
+  for (let i = 0; ; i++) {
+    const up = await new Promise((ok) => {
+      const c = net.connect(port, '127.0.0.1', () => { c.end(); ok(true); });
+      c.once('error', () => ok(false));
+    });
+    if (up) { break; }
+    if (i > 200 || proc.exitCode !== null) {
+      proc.kill('SIGKILL');
+      throw new Error(`nginx does not answer on 127.0.0.1:${port}: ${fs.readFileSync(path.join(dir, 'error.log'), 'utf8')}`);
     }
-    const type = types[path.extname(file)] || 'application/octet-stream';
-    fs.readFile(file, (err, body) => {
-      if (err) {
-        res.writeHead(500, { 'Content-Type': 'text/plain' });
-        res.end(String(err));
-        return;
-      }
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    });
-  });
-  return new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      ok({
-        origin: `http://127.0.0.1:${port}`,
-        close: () => new Promise((done) => server.close(done)),
-      });
-    });
-  });
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    accessLog,
+    close: async () => {
+      proc.kill('SIGQUIT');
+      await exited;
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 module.exports = { serve };
