@@ -240,3 +240,43 @@ test('the access log holds no address, no browser name and no referrer', () => {
   }
   fail(problems);
 });
+
+// The 2G budget's size half (the load times are measured by make bench, never in a test):
+// every page's compressed transfer — the Brotli copy nginx sends of its HTML, stylesheets
+// and scripts — is at most 12 KB (12,000 bytes).
+const COMPRESSED_BUDGET = 12000;
+
+test('every page comes to the reader in at most 12 KB compressed (HTML, CSS and JS)', () => {
+  const problems = [];
+  const pages = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) { walk(p); } else if (e.name.endsWith('.html')) { pages.push(p); }
+    }
+  };
+  walk(root);
+  const size = (file) => {
+    try { return fs.statSync(file + '.br').size; } catch { return null; }
+  };
+  let heaviest = { total: 0 };
+  for (const file of pages) {
+    const html = fs.readFileSync(file, 'utf8');
+    const parts = [['HTML', size(file)]];
+    const refs = new Set();
+    for (const m of html.matchAll(/<(?:link\b[^>]*\brel="?stylesheet"?[^>]*\bhref|script\b[^>]*\bsrc)="?([^"\s>]+)/g)) { refs.add(m[1]); }
+    for (const ref of refs) {
+      if (!ref.startsWith('/')) { problems.push(`${path.relative(root, file)}: ${ref} is not a root-relative file of the site`); continue; }
+      parts.push([ref, size(path.join(root, decodeURI(ref)))]);
+    }
+    const missing = parts.filter(([, n]) => n === null).map(([what]) => what);
+    if (missing.length) { problems.push(`${path.relative(root, file)}: no Brotli copy of ${missing.join(', ')}`); continue; }
+    const total = parts.reduce((a, [, n]) => a + n, 0);
+    if (total > heaviest.total) { heaviest = { total, file, parts }; }
+    if (total > COMPRESSED_BUDGET) {
+      problems.push(`${path.relative(root, file)}: ${total} bytes compressed (${parts.map(([w, n]) => `${w} ${n}`).join(' + ')}), over ${COMPRESSED_BUDGET}`);
+    }
+  }
+  console.log(`${pages.length} pages; heaviest compressed: ${path.relative(root, heaviest.file || '')} ${heaviest.total} bytes (budget ${COMPRESSED_BUDGET})`);
+  fail(problems);
+});
