@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/contratto/portal/internal/deploy"
@@ -60,7 +61,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	project := site.ProjectFlag(fs, afero.NewOsFs())
 	out := fs.String("out", "public", "the folder to write (replaced as a whole)")
-	server := fs.String("server", filepath.Join("dist", "server"), "the folder to write the web server configurations to (replaced as a whole; \"\" for none)")
+	server := fs.String("server", filepath.Join("dist", "server"), "the folder to write the web server configurations to (replaced as a whole; \"\" for none); by default dist/server in the project")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -75,7 +76,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, err)
 		}
 	}
-	serverDir := *server
+	// -server given is relative to where the command runs, like -out; left out, the
+	// configurations go to the project's dist/server, beside its other outputs.
+	serverDir := filepath.Join(p.Dir, "dist", "server")
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "server" {
+			serverDir = *server
+		}
+	})
 	if serverDir != "" && !filepath.IsAbs(serverDir) {
 		if serverDir, err = filepath.Abs(serverDir); err != nil {
 			return fail(stderr, err)
@@ -88,7 +96,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	PrintSummary(stdout, res, *out, time.Since(start))
 	if serverDir != "" {
-		fmt.Fprintf(stdout, "wrote the web server configurations in %s\n", *server)
+		fmt.Fprintf(stdout, "wrote the web server configurations in %s\n", relativeTo(p.Dir, serverDir))
 	}
 	return 0
 }
@@ -96,4 +104,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 func fail(stderr io.Writer, err error) int {
 	fmt.Fprintf(stderr, "portal: %v\n", err)
 	return 1
+}
+
+// relativeTo names path relative to dir when it is inside it.
+func relativeTo(dir, path string) string {
+	if rel, err := filepath.Rel(dir, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
 }
