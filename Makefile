@@ -2,7 +2,7 @@
 GO ?= go
 MONTH ?=
 
-.PHONY: site serve check test test-go test-browser bench newsletter deploy clean
+.PHONY: site serve check test test-go test-browser accessibility bench newsletter deploy clean
 
 ## site: build the portal into public/ (atomically; a failed build changes nothing)
 site:
@@ -28,6 +28,12 @@ test-go:
 # The browser tests build their own copy of the portal, with a published newsletter issue.
 test-browser:
 	tests/browser/run
+
+## accessibility: run the browser tests and record what they checked, when and what they
+## found in data/accessibility.json, which the accessibility statement shows: commit it.
+## (make test never writes it: the tree stays as it is.)
+accessibility:
+	ACCESSIBILITY_RECORD=1 tests/browser/run
 
 ## bench: speed against the Hugo CLI, written to BENCHMARKS.md
 bench:

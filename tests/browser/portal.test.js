@@ -12,6 +12,8 @@
 // wrote (lib/serve.js): every kind of response carries its headers, pages come Brotli
 // compressed, a page framed by another origin is refused, each language's 404 page comes
 // with status 404, and the access log holds no address. Run it with ./run.
+// With ACCESSIBILITY_RECORD set (make accessibility), what was checked and found is
+// recorded in data/accessibility.json for the accessibility statement (lib/record.js).
 
 const { test, describe, before, after } = require('node:test');
 const path = require('node:path');
@@ -21,6 +23,7 @@ const { serve } = require('./lib/serve');
 const { discover } = require('./lib/discover');
 const { launch } = require('./lib/browser');
 const checks = require('./lib/checks');
+const record = require('./lib/record');
 
 const root = path.resolve(process.env.PUBLIC_DIR || path.join(__dirname, '..', '..', 'public'));
 const site = discover(root);
@@ -46,6 +49,14 @@ before(async () => {
 });
 
 after(async () => {
+  if (browser && record.target()) {
+    try {
+      console.log(await record.save(browser, { site, targets }));
+    } catch (err) {
+      console.error(`accessibility record: ${err.message}`);
+      process.exitCode = 1;
+    }
+  }
   if (browser) { await browser.close(); }
   if (server) { await server.close(); }
 });
@@ -84,6 +95,7 @@ describe('every page kind in every language', { concurrency }, () => {
       if (t.kind === 'home') {
         await guard(problems, 'keys that must not exit', () => checks.keysThatMustNotExit(browser, origin, t.url, exitURL));
       }
+      record.page(t, problems);
       fail(problems);
     });
   }
