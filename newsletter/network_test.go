@@ -200,7 +200,7 @@ func TestFromTheNetwork(t *testing.T) {
 		t.Fatalf("portal build: %v", err)
 	}
 	page := sitetest.Read(t, res.Output, "/newsletter/"+month+"/index.html")
-	for _, want := range []string{`<ul class="network">`, `<li><a href="https://observatory.example/report" lang="en">Report on labour exploitation</a>`, `Rete di esempio · 10 giugno 2012`, `Corso per operatori &amp; operatrici`, `&lt;script&gt;resta testo&lt;/script&gt;`} {
+	for _, want := range []string{`<ul class="network">`, `<li><a href="https://observatory.example/report" rel="noreferrer" lang="en">Report on labour exploitation</a>`, `Rete di esempio · 10 giugno 2012`, `Corso per operatori &amp; operatrici`, `&lt;script&gt;resta testo&lt;/script&gt;`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the web version lacks %q:\n%s", want, page)
 		}

@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path"
 	"path/filepath"
@@ -173,6 +175,28 @@ func writeNews(t *testing.T, dir string, month time.Time) (dated []string) {
 	return []string{"avviso-breve", "incontro"}
 }
 
+// partnerLink is the item of the partner's feed addPartner serves.
+const partnerLink = "https://partner.example/news/1"
+
+// addPartner lists in the project's site.toml a partner whose feed, served on this
+// machine for the test, has one item in English dated in month.
+func addPartner(t *testing.T, config string, month time.Time) {
+	t.Helper()
+	item := month.AddDate(0, 0, 11).Format(time.RFC1123Z)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test partner</title><link>https://partner.example/</link>
+<language>en</language><item><title>A partner's meeting</title><link>%s</link><pubDate>%s</pubDate><description>&lt;p&gt;A meeting of the network.&lt;/p&gt;</description></item></channel></rss>`, partnerLink, item)
+	}))
+	t.Cleanup(srv.Close)
+	f, err := os.OpenFile(config, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fmt.Fprintf(f, "\n[[params.newsletter.partners]]\nid = \"rete-di-prova\"\nname = \"Rete di prova\"\nfeed = %q\nlanguages = [\"en\"]\n", srv.URL+"/feed.xml")
+}
+
 func TestStaffRoutineKeepsTheSiteWhole(t *testing.T) {
 	dir := copyRealProject(t)
 	project := site.Project{Fs: afero.NewOsFs(), Dir: dir}
@@ -186,7 +210,13 @@ func TestStaffRoutineKeepsTheSiteWhole(t *testing.T) {
 		name string
 		do   func(t *testing.T)
 	}{
-		{"writing the month's news", func(t *testing.T) { slugs = writeNews(t, dir, month) }},
+		{"writing the month's news, fetching the partners'", func(t *testing.T) {
+			slugs = writeNews(t, dir, month)
+			addPartner(t, config, month)
+			if fetched := run(t, newsletter.Main, "fetch", "-config", config); !strings.Contains(fetched, "rete-di-prova: new: 1 item(s)") {
+				t.Errorf("newsletter fetch:\n%s", fetched)
+			}
+		}},
 		{"stats release", func(t *testing.T) {
 			figures := filepath.Join(filepath.Dir(dir), "figures.csv")
 			if err := os.WriteFile(figures, []byte(aggregateFigures(period)), 0o644); err != nil {
@@ -242,6 +272,10 @@ func TestStaffRoutineKeepsTheSiteWhole(t *testing.T) {
 		t.Run("month/"+l.Code, func(t *testing.T) {
 			prefix := homePath(l)
 			checkMonthOnThePortal(t, public, b.res.BaseURL, prefix, m, slugs, []string{"bozza"})
+			issue := sitetest.Read(t, public, prefix+"newsletter/"+m+"/index.html")
+			if !strings.Contains(issue, `<a href=`+partnerLink) && !strings.Contains(issue, `<a href="`+partnerLink) {
+				t.Errorf("the issue of %s does not link the partner's item %s", m, partnerLink)
+			}
 			checkArtefacts(t, afero.NewOsFs(), path.Join(dir, "dist/newsletter", m, l.Code), l.Locale, oneClick)
 		})
 	}
