@@ -126,6 +126,7 @@ func (s *session) loadNetwork(m Month) (*network, error) {
 func (n *network) selectNetwork(m Month, loc *time.Location) ([]networkItem, []networkChoice) {
 	var items []networkItem
 	var choices []networkChoice
+	shownBy := map[string]string{} // link → the partner whose item shows it
 	for _, snap := range n.snapshots {
 		name := n.names[snap.ID]
 		for _, it := range snap.Items {
@@ -137,12 +138,16 @@ func (n *network) selectNetwork(m Month, loc *time.Location) ([]networkItem, []n
 				continue
 			case n.decisions.exclude[it.Link] != "":
 				c.Reason = "excluded by " + n.decisions.exclude[it.Link]
+			case shownBy[it.Link] != "":
+				c.Reason = "the same link as an item of " + shownBy[it.Link] + ", shown once"
 			case n.decisions.feature[it.Link] != "":
 				c.Picked, c.Reason = true, "featured by "+n.decisions.feature[it.Link]
 				items = append(items, networkItem{Partner: name, Item: it, Featured: true})
+				shownBy[it.Link] = name
 			default:
 				c.Picked, c.Reason = true, "dated "+it.Time().In(loc).Format("2006-01-02")
 				items = append(items, networkItem{Partner: name, Item: it})
+				shownBy[it.Link] = name
 			}
 			choices = append(choices, c)
 		}

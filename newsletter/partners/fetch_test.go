@@ -23,9 +23,10 @@ var now = time.Date(2012, 7, 5, 12, 0, 0, 0, time.UTC)
 // feeds serves the sample files of testdata/ at /NAME, with an ETag and a Last-Modified
 // date, answering 304 to a request that sends either back; it counts the bodies it sent.
 type feeds struct {
-	mu     sync.Mutex
-	bodies map[string]int
-	agents []string
+	mu      sync.Mutex
+	bodies  map[string]int
+	agents  []string
+	gzipped int
 }
 
 func (f *feeds) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -50,6 +51,9 @@ func (f *feeds) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.bodies[name]++
 	f.mu.Unlock()
 	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		f.mu.Lock()
+		f.gzipped++
+		f.mu.Unlock()
 		w.Header().Set("Content-Encoding", "gzip")
 		zw := gzip.NewWriter(w)
 		zw.Write(data)
@@ -140,6 +144,9 @@ func TestFetchReadsTheThreeFormatsAndThenOnlyAsks(t *testing.T) {
 	old := load(t, fsys, dir, "vecchio")
 	if len(old.Items) != 1 || old.Items[0].Title != "Città e comunità" || old.Items[0].Summary != "Perché la rete è nata." || old.Items[0].DateNote != DateMissing {
 		t.Errorf("rss 0.91 in ISO-8859-1: %+v", old.Items)
+	}
+	if f.gzipped != len(list) {
+		t.Errorf("%d of %d feeds were sent compressed: the requests do not accept gzip", f.gzipped, len(list))
 	}
 	for _, ua := range f.agents {
 		if !strings.Contains(ua, "ConTratTo") {
