@@ -14,6 +14,9 @@ type NginxServer struct {
 	Root string
 	// AccessLog is the log file; it never records an address, User-Agent or Referer.
 	AccessLog string
+	// ListenTLS, Certificate and CertificateKey, when set, add an HTTPS listener with
+	// that certificate (PEM files) to the same server block.
+	ListenTLS, Certificate, CertificateKey string
 }
 
 // NginxServer returns where the production server serves the site, from site.toml.
@@ -64,6 +67,9 @@ func (s Site) Nginx(srv NginxServer) []byte {
 
 	w("\nserver {\n")
 	w("\tlisten %s;\n", srv.Listen)
+	if srv.ListenTLS != "" {
+		w("\tlisten %s ssl;\n\tssl_certificate %s;\n\tssl_certificate_key %s;\n", srv.ListenTLS, srv.Certificate, srv.CertificateKey)
+	}
 	if s.Host != "" {
 		w("\tserver_name %s;\n", s.Host)
 	}

@@ -7,8 +7,16 @@ package hosting
 
 import (
 	"bytes"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
 	"fmt"
 	"io"
+	"math/big"
 	"net"
 	"net/http"
 	"os"
@@ -101,12 +109,16 @@ func freePort(t *testing.T) int {
 }
 
 // startNginx checks the configuration with nginx -t, then runs nginx in the foreground
-// with its own prefix in dir, stopped at the end of the test. It returns the site's origin.
-func startNginx(t *testing.T, bin, dir string, s Site, public string) (origin, accessLog string) {
+// with its own prefix in dir, stopped at the end of the test. It returns the site's origin
+// (plain HTTP). https, when given, is an address, a certificate and its key for HTTPS.
+func startNginx(t *testing.T, bin, dir string, s Site, public string, https ...string) (origin, accessLog string) {
 	t.Helper()
 	port := freePort(t)
 	accessLog = filepath.Join(dir, "access.log")
 	srv := NginxServer{Listen: fmt.Sprintf("127.0.0.1:%d", port), Root: public, AccessLog: accessLog}
+	if len(https) == 3 { // address, certificate, key
+		srv.ListenTLS, srv.Certificate, srv.CertificateKey = https[0], https[1], https[2]
+	}
 	if err := os.WriteFile(filepath.Join(dir, "site.conf"), s.Nginx(srv), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -218,6 +230,64 @@ func TestNginxServesTheRules(t *testing.T) {
 	public := writeFixture(t, s.Rules, dir)
 	origin, accessLog := startNginx(t, bin, dir, s, public)
 	checkServing(t, s, origin, accessLog)
+}
+
+// Over HTTPS, and only there, nginx adds Strict-Transport-Security.
+func TestNginxSendsHSTSOnlyOverHTTPS(t *testing.T) {
+	bin := nginxBinary(t)
+	dir := t.TempDir()
+	s := mustLoad(t, fixture) // https baseURL
+	public := writeFixture(t, s.Rules, dir)
+	cert, key := selfSignedCertificate(t, dir)
+	tlsAddr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
+	origin, _ := startNginx(t, bin, dir, s, public, tlsAddr, cert, key)
+
+	if resp, _ := get(t, origin, "/en/", ""); resp.Header.Get(StrictTransportSecurity) != "" {
+		t.Errorf("plain HTTP: HSTS %q", resp.Header.Get(StrictTransportSecurity))
+	}
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}} // the test's own certificate
+	for _, path := range []string{"/en/", "/en/missing"} {
+		resp, err := client.Get("https://" + tlsAddr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Values(StrictTransportSecurity); len(got) != 1 || got[0] != HSTS {
+			t.Errorf("HTTPS %s: HSTS %q, want %q", path, got, HSTS)
+		}
+	}
+}
+
+// selfSignedCertificate writes a certificate for 127.0.0.1 and its key into dir.
+func selfSignedCertificate(t *testing.T, dir string) (cert, key string) {
+	t.Helper()
+	priv, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: "127.0.0.1"},
+		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1")},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(time.Hour),
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &priv.PublicKey, priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, err := x509.MarshalECPrivateKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, key = filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	if err := os.WriteFile(cert, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(key, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return cert, key
 }
 
 // Caddy is optional: when Debian's caddy is installed, the Caddyfile is validated and
