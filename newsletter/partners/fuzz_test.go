@@ -1,7 +1,10 @@
 package partners
 
 import (
+	"bytes"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -68,6 +71,56 @@ func FuzzPlainText(f *testing.F) {
 		}
 		if got := PlainText(s, max); !IsPlain(got, max) {
 			t.Errorf("PlainText(%q, %d) = %q is not plain", s, max, got)
+		}
+	})
+}
+
+// FuzzFeed: whatever bytes a server sends, reading them as a feed and normalising what
+// gofeed makes of them gives a snapshot that reads back, or an error; never a panic.
+func FuzzFeed(f *testing.F) {
+	for _, name := range []string{"rss2.xml", "atom.xml", "feed.json", "rss091.xml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte(goodFeed))
+	now := time.Date(2012, 7, 5, 12, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		body, err := toUTF8(data, "application/rss+xml")
+		if err != nil {
+			return
+		}
+		feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
+		if err != nil {
+			return
+		}
+		items, _ := Normalise(feed, Partner{ID: "p", Name: "P", Languages: []string{"it"}}, "https://t.example/feed", now)
+		s := Snapshot{ID: "p", Items: items}
+		out, err := s.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Parse("p.json", out); err != nil {
+			t.Errorf("a snapshot made from a feed does not read back: %v", err)
+		}
+	})
+}
+
+// FuzzSnapshot: a snapshot file, however edited, is read with its rules or refused.
+func FuzzSnapshot(f *testing.F) {
+	f.Add([]byte(`{"id":"p","name":"P","feed":"https://t.example/","languages":["it"],"fetched":"2012-07-01T00:00:00Z","items":[{"id":"1","title":"T","link":"https://t.example/1","date":"2012-06-01T00:00:00Z","lang":"it"}]}`))
+	f.Add([]byte(`{"items":[{"link":"javascript:alert(1)"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := Parse("p.json", data)
+		if err != nil {
+			return
+		}
+		for _, it := range s.Items {
+			if CleanLink(it.Link, nil) != it.Link || !IsPlain(it.Title, MaxTitle) || !IsPlain(it.Summary, MaxSummary) {
+				t.Errorf("accepted %+v", it)
+			}
 		}
 	})
 }
