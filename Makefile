@@ -19,9 +19,11 @@ check:
 ## test: every test — Go (vet, unit, integration) and the browser tests
 test: test-go test-browser
 
-# The Go tests serve a site through Debian's nginx: tests/server/install installs it once.
+# The Go tests serve a site through Debian's nginx (tests/server/install) and read the printed
+# material with Debian's poppler-utils and zbar-tools (tests/materials/install).
 test-go:
 	tests/server/install
+	tests/materials/install
 	$(GO) vet ./...
 	$(GO) test ./...
 

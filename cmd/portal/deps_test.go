@@ -92,3 +92,12 @@ func TestCommandsDoNotLinkTooling(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsletterDoesNotLinkTheMaterials: the printed material (PDF, fonts) is the
+// portal's; the newsletter command has no use for it.
+func TestNewsletterDoesNotLinkTheMaterials(t *testing.T) {
+	linked := deps(t, "github.com/contratto/portal/newsletter", "../newsletter")
+	if linked["github.com/contratto/portal/internal/materials"] {
+		t.Error("cmd/newsletter links internal/materials, which only the portal needs")
+	}
+}

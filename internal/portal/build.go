@@ -33,7 +33,7 @@ func Render(opts site.Options) (*site.Result, error) {
 
 // afterHugo are the build steps that write into the output after Hugo has rendered it,
 // in order (steps.go).
-var afterHugo = []func(site.Project, *site.Result) error{exportStatistics, writeNewsletterFeeds, writeNewsFeeds}
+var afterHugo = []func(site.Project, *site.Result) error{exportStatistics, writeNewsletterFeeds, writeNewsFeeds, writeMaterials}
 
 // Build renders the portal straight into a new folder beside outDir (relative to the
 // project, or absolute), writes a Brotli and a gzip copy beside every text file, and

@@ -61,6 +61,7 @@ var invariants = []invariant{
 	{"PreheadersFitEveryMonth", preheadersFitEveryMonth},
 	{"EveryFooterLinksTheLegalPages", everyFooterLinksTheLegalPages},
 	{"StatementShowsTheRecordedEvaluation", statementShowsTheRecordedEvaluation},
+	{"PrintedMaterialInEveryLanguage", printedMaterialInEveryLanguage},
 }
 
 // checkInvariants runs every invariant on b, each as a subtest.

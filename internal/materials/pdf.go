@@ -1,0 +1,121 @@
+package materials
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+
+	"github.com/tdewolff/canvas"
+	"github.com/tdewolff/canvas/renderers/pdf"
+)
+
+// ptPerMm converts millimetres to PDF points.
+const ptPerMm = 72 / 25.4
+
+// writePDF renders the pages (each a canvas of the same size, bleed included) into one
+// PDF with every font embedded and subset, then finishes it for a print shop: a TrimBox
+// and a BleedBox on every page, the document's language, and no creation date, so the
+// same input gives the same bytes.
+func writePDF(pages []*canvas.Canvas, bleed float64, title, lang string) ([]byte, error) {
+	var buf bytes.Buffer
+	w, h := pages[0].Size()
+	p := pdf.New(&buf, w, h, &pdf.Options{Compress: true, SubsetFonts: true})
+	p.SetInfo(title, "", "", "ConTratTo", "")
+	for i, c := range pages {
+		if i > 0 {
+			p.NewPage(w, h)
+		}
+		c.RenderTo(p)
+	}
+	if err := p.Close(); err != nil {
+		return nil, err
+	}
+	return finishPDF(buf.Bytes(), w, h, bleed, lang)
+}
+
+var (
+	reXref     = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n$`)
+	reObjStart = regexp.MustCompile(`^(\d+) 0 obj\n`)
+	reDate     = regexp.MustCompile(`/CreationDate ?\([^)]*\)`)
+)
+
+// finishPDF rewrites the PDF canvas wrote, object by object (canvas writes a classic
+// cross-reference table and no object streams): page dictionaries get a TrimBox and a
+// BleedBox, the catalogue gets /Lang, the information dictionary loses its creation date;
+// then the cross-reference table is written anew.
+func finishPDF(b []byte, w, h, bleed float64, lang string) ([]byte, error) {
+	m := reXref.FindSubmatch(b)
+	if m == nil {
+		return nil, fmt.Errorf("pdf: no startxref")
+	}
+	xref, _ := strconv.Atoi(string(m[1]))
+	table := b[xref:]
+	var n int
+	if _, err := fmt.Sscanf(string(table), "xref\n0 %d\n", &n); err != nil {
+		return nil, fmt.Errorf("pdf: cross-reference table: %w", err)
+	}
+	lines := bytes.Split(table, []byte("\n"))
+	if len(lines) < n+2 {
+		return nil, fmt.Errorf("pdf: short cross-reference table")
+	}
+	type obj struct{ num, off int }
+	var objs []obj
+	for i := 1; i < n; i++ {
+		off, err := strconv.Atoi(string(bytes.Fields(lines[2+i])[0]))
+		if err != nil {
+			return nil, fmt.Errorf("pdf: cross-reference entry %d: %w", i, err)
+		}
+		objs = append(objs, obj{i, off})
+	}
+	sort.Slice(objs, func(i, j int) bool { return objs[i].off < objs[j].off })
+	if len(objs) == 0 {
+		return nil, fmt.Errorf("pdf: no objects")
+	}
+	box := func(inset float64) string {
+		return fmt.Sprintf("[%s %s %s %s]", num(inset*ptPerMm), num(inset*ptPerMm), num((w-inset)*ptPerMm), num((h-inset)*ptPerMm))
+	}
+	boxes := []byte("/TrimBox " + box(bleed) + "/BleedBox " + box(0))
+
+	var out bytes.Buffer
+	out.Write(b[:objs[0].off])
+	offsets := make([]int, n)
+	for i, o := range objs {
+		end := xref
+		if i+1 < len(objs) {
+			end = objs[i+1].off
+		}
+		body := b[o.off:end]
+		if reObjStart.Find(body) == nil {
+			return nil, fmt.Errorf("pdf: object %d is not where the table says", o.num)
+		}
+		switch {
+		case o.num == 1: // the catalogue
+			body = bytes.Replace(body, []byte("<</Type/Catalog"), []byte("<</Type/Catalog/Lang ("+lang+")"), 1)
+		case o.num == 2: // the document information
+			body = reDate.ReplaceAll(body, nil)
+		case bytes.Contains(body, []byte("<</Type/Page/")):
+			body = bytes.Replace(body, []byte("<</Type/Page/"), append(append([]byte("<</Type/Page"), boxes...), '/'), 1)
+		}
+		offsets[o.num] = out.Len()
+		out.Write(body)
+	}
+	start := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", n)
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&out, "%010d 00000 n \n", offsets[i])
+	}
+	trailer := lines[2+n:]
+	rest := bytes.Join(trailer, []byte("\n"))
+	// the trailer dictionary is unchanged; only startxref moves
+	rest = reXref.ReplaceAll(rest, []byte(fmt.Sprintf("startxref\n%d\n%%%%EOF\n", start)))
+	out.Write(rest)
+	return out.Bytes(), nil
+}
+
+// num writes a PDF number with at most three decimals.
+func num(v float64) string {
+	return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64)
+}

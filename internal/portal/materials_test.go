@@ -1,0 +1,158 @@
+package portal
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/afero"
+
+	"github.com/contratto/portal/internal/materials"
+)
+
+// printTools are the programs a print shop and a phone use on the material, from
+// Debian's poppler-utils and zbar-tools. `make test` installs them (tests/materials/install).
+var printTools = []string{"pdftotext", "pdffonts", "pdftoppm", "zbarimg"}
+
+// pngScripts are the languages whose cards are also written as pictures, for a person to
+// look at the shaping (joined Arabic letters, conjuncts, Chinese).
+var pngScripts = map[string]bool{"ar": true, "ur": true, "bn": true, "pa": true, "zh": true}
+
+// TestPrintedMaterialReadsInPrintTools runs the print tools on the real site's material
+// once per test run (the routine test and the sub-path test check only that every item
+// is there, printedMaterialInEveryLanguage: the tools take seconds).
+func TestPrintedMaterialReadsInPrintTools(t *testing.T) {
+	printedMaterialReadsInPrintTools(t, realProject(t))
+}
+
+// printedMaterialInEveryLanguage: once the site has printed material, every language has
+// every item in its folder, as a PDF.
+func printedMaterialInEveryLanguage(t *testing.T, b builtProject) {
+	in, ok, err := MaterialsInput(b.Project, b.res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ok {
+		return
+	}
+	for i, l := range in.Languages {
+		for _, k := range materials.KindsOf(i) {
+			file := "/" + path.Join(strings.Trim(l.Folder, "/"), materials.FileName(k)+"-"+l.Code+".pdf")
+			data, err := afero.ReadFile(b.res.Output, file)
+			if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+				t.Errorf("%s: no %s PDF at public%s (%v)", l.Code, k, file, err)
+			}
+		}
+	}
+}
+
+// printedMaterialReadsInPrintTools: every item of every language is in the language's
+// folder; pdffonts shows every font embedded; pdftotext gives both helpline numbers of
+// site.toml digit for digit (and, on a discreet card, none of the language's forbidden
+// words); the QR code, read by zbarimg from a 150 dpi rendering, gives the address of the
+// language's help page. The cards of the right-to-left, Indic and Chinese scripts are
+// written as PNG files to tests/materials/png/ of the project.
+func printedMaterialReadsInPrintTools(t *testing.T, b builtProject) {
+	for _, tool := range printTools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is missing: run tests/materials/install (make test does) to install poppler-utils and zbar-tools", tool)
+		}
+	}
+	in, ok, err := MaterialsInput(b.Project, b.res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ok {
+		t.Fatal("the site has no printed material: i18n of the default language has no mat_cardTitle")
+	}
+	work := t.TempDir()
+	pngDir := filepath.Join(b.Dir, "tests", "materials", "png")
+	if err := os.MkdirAll(pngDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	run := func(name string, args ...string) string {
+		t.Helper()
+		var stderr bytes.Buffer
+		cmd := exec.Command(name, args...)
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, out, stderr.Bytes())
+		}
+		return string(out)
+	}
+	for i, l := range in.Languages {
+		for _, k := range materials.KindsOf(i) {
+			folder := strings.Trim(l.Folder, "/")
+			file := "/" + path.Join(folder, materials.FileName(k)+"-"+l.Code+".pdf")
+			if ok, _ := afero.Exists(b.res.Output, file); !ok {
+				t.Errorf("%s: no %s at public%s", l.Code, k, file)
+				continue
+			}
+			data, err := afero.ReadFile(b.res.Output, file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdf := filepath.Join(work, path.Base(file))
+			if err := os.WriteFile(pdf, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, line := range strings.Split(run("pdffonts", pdf), "\n")[2:] {
+				if f := strings.Fields(line); len(f) >= 5 && !(f[len(f)-5] == "yes" && f[len(f)-4] == "yes") {
+					t.Errorf("public%s: a font is not embedded and subset: %s", file, line)
+				}
+			}
+			text := readable(run("pdftotext", "-enc", "UTF-8", pdf, "-"))
+			for _, n := range []materials.Number{in.Regional, in.National} {
+				if !strings.Contains(text, n.Display) {
+					t.Errorf("public%s: pdftotext does not give %q:\n%s", file, n.Display, text)
+				}
+			}
+			if k == materials.DiscreetCard {
+				low := strings.ToLower(text)
+				for _, w := range materials.Forbidden(l.Code) {
+					if strings.Contains(low, strings.ToLower(w)) {
+						t.Errorf("public%s: the discreet card says %q", file, w)
+					}
+				}
+			}
+			prefix := filepath.Join(work, strings.TrimSuffix(path.Base(file), ".pdf"))
+			if materials.HasQR(k) {
+				// the QR code is on the last page
+				n := "1"
+				if k == materials.PocketCard || k == materials.Leaflet {
+					n = "2"
+				}
+				run("pdftoppm", "-r", "150", "-png", "-f", n, "-l", n, "-singlefile", pdf, prefix+"-qr")
+				got := strings.TrimSpace(run("zbarimg", "--quiet", "--raw", prefix+"-qr.png"))
+				if got != l.HelpURL {
+					t.Errorf("public%s: the QR code reads %q, want the help page %q", file, got, l.HelpURL)
+				}
+			}
+			if pngScripts[l.Code] && (k == materials.PocketCard || k == materials.DiscreetCard) {
+				run("pdftoppm", "-r", "150", "-png", pdf, filepath.Join(pngDir, strings.TrimSuffix(path.Base(file), ".pdf")))
+			}
+		}
+	}
+	t.Logf("the cards in Arabic, Urdu, Bengali, Punjabi and Chinese, as pictures: %s", pngDir)
+}
+
+// readable undoes what pdftotext adds or keeps around right-to-left text: direction
+// marks, and the no-break spaces that hold a number's groups together.
+func readable(s string) string {
+	var b bytes.Buffer
+	for _, r := range s {
+		switch {
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f:
+		case r == 0xa0:
+			b.WriteRune(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
