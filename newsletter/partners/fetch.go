@@ -82,6 +82,8 @@ type Result struct {
 	New      int // of which not in the previous snapshot
 	Dropped  int // items left out for want of an http(s) link
 	Previous *Snapshot
+	// Damaged is why the previous snapshot could not be read, if it could not.
+	Damaged error
 }
 
 // Line is the result as the command prints it, one line per partner.
@@ -97,7 +99,10 @@ func (r Result) Line() string {
 		return fmt.Sprintf("%s: unchanged (%s), %d item(s) in %s", r.Partner.ID, r.Reason, r.Items, Path(r.Partner.ID))
 	}
 	kept := "no previous snapshot"
-	if r.Previous != nil {
+	switch {
+	case r.Damaged != nil:
+		kept = fmt.Sprintf("the previous snapshot is damaged, left as it is: %v", r.Damaged)
+	case r.Previous != nil:
 		kept = fmt.Sprintf("kept the previous snapshot of %s", r.Previous.Fetched)
 	}
 	return fmt.Sprintf("%s: failed: %s (%s)", r.Partner.ID, r.Reason, kept)
@@ -121,12 +126,9 @@ func Fetch(ctx context.Context, fsys afero.Fs, dir string, list []Partner, opts 
 func fetchOne(ctx context.Context, fsys afero.Fs, dir string, p Partner, opts Options) Result {
 	r := Result{Partner: p, Outcome: Failed}
 	prev, err := Load(fsys, dir, p.ID)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		prev = nil
-	case err != nil:
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		// A damaged snapshot is read again from the feed; until then it stays as it is.
-		prev = nil
+		r.Damaged = err
 	}
 	r.Previous = prev
 	if prev != nil {

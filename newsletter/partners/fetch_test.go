@@ -490,13 +490,22 @@ func TestAnETagAloneOrALastModifiedAlone(t *testing.T) {
 }
 
 func TestADamagedSnapshotIsReadAgain(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, goodFeed) }))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/missing" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, goodFeed)
+	}))
 	defer srv.Close()
 	fsys, dir := project(t)
 	os.MkdirAll(filepath.Join(dir, Dir), 0o755)
 	os.WriteFile(filepath.Join(dir, Path("p")), []byte("{ not json"), 0o644)
 	if _, err := Load(fsys, dir, "p"); err == nil || !strings.Contains(err.Error(), "data/partners/p.json:1:") {
 		t.Errorf("a damaged snapshot: %v", err)
+	}
+	if r := fetch(t, fsys, dir, []Partner{partner("p", srv.URL+"/missing")}, Options{})[0]; !strings.Contains(r.Line(), "(the previous snapshot is damaged, left as it is: data/partners/p.json:1:") {
+		t.Errorf("a failed fetch over a damaged snapshot: %s", r.Line())
 	}
 	if r := fetch(t, fsys, dir, []Partner{partner("p", srv.URL)}, Options{})[0]; r.Outcome != Updated {
 		t.Error(r.Line())
