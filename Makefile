@@ -52,4 +52,4 @@ deploy: site
 
 ## clean: remove everything the build and the newsletter previews wrote
 clean:
-	rm -rf public dist bin tests/browser/node_modules
+	rm -rf public dist bin tests/browser/node_modules .cache tests/materials/png

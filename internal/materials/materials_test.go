@@ -354,11 +354,18 @@ func TestHashChangesWithEveryInput(t *testing.T) {
 	}
 }
 
-func BenchmarkRenderAll(b *testing.B) {
-	in := fixture(b)
-	for b.Loop() {
-		if _, err := Render(in); err != nil {
-			b.Fatal(err)
-		}
+// FuzzFinishPDF: the rewriting of canvas's PDF never panics, whatever the bytes; it either
+// finishes the file or says what it could not read.
+func FuzzFinishPDF(f *testing.F) {
+	files, err := Render(only(fixture(f), "en", "", ""))
+	if err != nil {
+		f.Fatal(err)
 	}
+	for _, file := range files[:2] {
+		f.Add(file.Data)
+	}
+	f.Add([]byte("xref\n0 3\nstartxref\n0\n%%EOF\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, _ = finishPDF(b, 91, 61, 3, "en")
+	})
 }

@@ -51,28 +51,37 @@ func finishPDF(b []byte, w, h, bleed float64, lang string) ([]byte, error) {
 	if m == nil {
 		return nil, fmt.Errorf("pdf: no startxref")
 	}
-	xref, _ := strconv.Atoi(string(m[1]))
+	xref, err := strconv.Atoi(string(m[1]))
+	if err != nil || xref < 0 || xref >= len(b) {
+		return nil, fmt.Errorf("pdf: startxref %q is outside the file", m[1])
+	}
 	table := b[xref:]
 	var n int
 	if _, err := fmt.Sscanf(string(table), "xref\n0 %d\n", &n); err != nil {
 		return nil, fmt.Errorf("pdf: cross-reference table: %w", err)
 	}
 	lines := bytes.Split(table, []byte("\n"))
-	if len(lines) < n+2 {
+	if n < 2 || len(lines) < n+2 {
 		return nil, fmt.Errorf("pdf: short cross-reference table")
 	}
 	type obj struct{ num, off int }
 	var objs []obj
 	for i := 1; i < n; i++ {
-		off, err := strconv.Atoi(string(bytes.Fields(lines[2+i])[0]))
-		if err != nil {
-			return nil, fmt.Errorf("pdf: cross-reference entry %d: %w", i, err)
+		f := bytes.Fields(lines[2+i])
+		if len(f) == 0 {
+			return nil, fmt.Errorf("pdf: cross-reference entry %d is empty", i)
+		}
+		off, err := strconv.Atoi(string(f[0]))
+		if err != nil || off < 0 || off >= xref {
+			return nil, fmt.Errorf("pdf: cross-reference entry %d: offset %q", i, f[0])
 		}
 		objs = append(objs, obj{i, off})
 	}
 	sort.Slice(objs, func(i, j int) bool { return objs[i].off < objs[j].off })
-	if len(objs) == 0 {
-		return nil, fmt.Errorf("pdf: no objects")
+	for i := 1; i < len(objs); i++ {
+		if objs[i].off == objs[i-1].off {
+			return nil, fmt.Errorf("pdf: objects %d and %d at one offset", objs[i-1].num, objs[i].num)
+		}
 	}
 	box := func(inset float64) string {
 		return fmt.Sprintf("[%s %s %s %s]", num(inset*ptPerMm), num(inset*ptPerMm), num((w-inset)*ptPerMm), num((h-inset)*ptPerMm))

@@ -1,10 +1,12 @@
 package portal
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/afero"
@@ -32,6 +34,7 @@ func writeMaterials(p site.Project, res *site.Result) error {
 	if err != nil {
 		return err
 	}
+	sizes := map[string]int{}
 	for _, f := range files {
 		dst := "/" + f.Path
 		if err := res.Output.MkdirAll(path.Dir(dst), 0o755); err != nil {
@@ -40,8 +43,42 @@ func writeMaterials(p site.Project, res *site.Result) error {
 		if err := afero.WriteFile(res.Output, dst, f.Data, 0o644); err != nil {
 			return fmt.Errorf("%s: %w", f.Path, err)
 		}
+		sizes[f.Lang+"/"+f.Name()] = len(f.Data)
 	}
-	return nil
+	return fillSizes(res.Output, sizes)
+}
+
+// sizeToken is where a page shows a PDF's file size (layouts/_partials/materials-list.html):
+// ⟦pdf-size:LANG/FILE⟧. Hugo renders the pages before the PDFs exist, so the build puts
+// the sizes in afterwards.
+var sizeToken = regexp.MustCompile(`⟦pdf-size:([^⟧]*)⟧`)
+
+// fillSizes writes each PDF's size, in kB, where the pages ask for it. A page that asks for
+// a file the build did not write fails the build, naming the page and the file.
+func fillSizes(out afero.Fs, sizes map[string]int) error {
+	return afero.Walk(out, "/", func(name string, info fs.FileInfo, err error) error {
+		if err != nil || info.IsDir() || !strings.HasSuffix(name, ".html") {
+			return err
+		}
+		b, err := afero.ReadFile(out, name)
+		if err != nil || !bytes.Contains(b, []byte("⟦pdf-size:")) {
+			return err
+		}
+		var missing string
+		b = sizeToken.ReplaceAllFunc(b, func(m []byte) []byte {
+			key := string(sizeToken.FindSubmatch(m)[1])
+			n, ok := sizes[key]
+			if !ok {
+				missing = key
+				return m
+			}
+			return []byte(fmt.Sprintf("%d kB", (n+999)/1000))
+		})
+		if missing != "" {
+			return fmt.Errorf("public%s: the page links %s, which the printed material does not have", name, missing)
+		}
+		return afero.WriteFile(out, name, b, info.Mode())
+	})
 }
 
 // MaterialsInput gathers what the printed material is made of from the built site: the

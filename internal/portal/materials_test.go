@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/spf13/afero"
+	"golang.org/x/net/html"
 
 	"github.com/contratto/portal/internal/materials"
 )
@@ -47,6 +49,42 @@ func printedMaterialInEveryLanguage(t *testing.T, b builtProject) {
 				t.Errorf("%s: no %s PDF at public%s (%v)", l.Code, k, file, err)
 			}
 		}
+	}
+	// the materials pages: every size filled in, and a message of at most 300 characters
+	// with every number as a phone dials it and the address of the language's help page
+	lines, err := b.res.Helplines()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for _, p := range builtPages(t, b.res) {
+		if text := textContent(p.doc); strings.Contains(text, "⟦") {
+			t.Errorf("public%s: a file size was not filled in", p.file)
+		}
+		for _, m := range elements(p.doc, func(n *html.Node) bool { return hasClass(n, "message") }) {
+			pages++
+			msg := textContent(m)
+			if n := utf8.RuneCountInString(msg); n > 300 {
+				t.Errorf("public%s: the message has %d characters, more than 300: %q", p.file, n, msg)
+			}
+			for _, h := range lines {
+				if !strings.Contains(msg, h.Tel) {
+					t.Errorf("public%s: the message lacks the %s line as a phone dials it (%s): %q", p.file, h.Key, h.Tel, msg)
+				}
+			}
+			help := ""
+			for _, l := range in.Languages {
+				if l.Code == p.lang.Code {
+					help = l.HelpURL
+				}
+			}
+			if help == "" || !strings.Contains(msg, help) {
+				t.Errorf("public%s: the message lacks the help page's address %q: %q", p.file, help, msg)
+			}
+		}
+	}
+	if pages < len(in.Languages) {
+		t.Errorf("%d materials pages with a message, want one in each of the %d languages", pages, len(in.Languages))
 	}
 }
 

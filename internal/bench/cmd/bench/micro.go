@@ -11,7 +11,7 @@ import (
 
 // microArgs are the Go benchmarks of the project's own hot spots: protecting statistics
 // tables, the email renderer, the feeds and social-media counting.
-var microArgs = []string{"test", "-run", "^$", "-bench", ".", "-benchmem", "./internal/stats", "./newsletter/..."}
+var microArgs = []string{"test", "-run", "^$", "-bench", ".", "-benchmem", "./internal/stats", "./internal/materials", "./newsletter/..."}
 
 // microBenchmarks runs them and returns the command and the results.
 func microBenchmarks(root string) (string, []bench.Micro, error) {
