@@ -37,9 +37,10 @@ test-browser:
 accessibility:
 	ACCESSIBILITY_RECORD=1 tests/browser/run
 
-## bench: speed against the Hugo CLI, written to BENCHMARKS.md
+## bench: speed against the Hugo CLI, and page loads on an emulated 2G connection, written to BENCHMARKS.md
 bench:
 	$(GO) run ./internal/bench/cmd/bench -runs 9 -out BENCHMARKS.md
+	BENCH_2G_REPORT="$(CURDIR)/BENCHMARKS.md" tests/browser/run
 
 ## newsletter: assemble the draft issue of a month, e.g. make newsletter MONTH=2012-06
 newsletter:
