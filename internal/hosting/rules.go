@@ -22,14 +22,14 @@ import (
 
 // Header names the rules set, in the order the generated configurations list them.
 const (
-	ContentSecurityPolicy   = "Content-Security-Policy"
-	ReferrerPolicy          = "Referrer-Policy"
-	ContentTypeOptions      = "X-Content-Type-Options"
-	FrameOptions            = "X-Frame-Options"
-	PermissionsPolicy       = "Permissions-Policy"
-	CrossOriginOpenerPolicy = "Cross-Origin-Opener-Policy"
-	CrossOriginResourcePol  = "Cross-Origin-Resource-Policy"
-	StrictTransportSecurity = "Strict-Transport-Security"
+	ContentSecurityPolicy     = "Content-Security-Policy"
+	ReferrerPolicy            = "Referrer-Policy"
+	ContentTypeOptions        = "X-Content-Type-Options"
+	FrameOptions              = "X-Frame-Options"
+	PermissionsPolicy         = "Permissions-Policy"
+	CrossOriginOpenerPolicy   = "Cross-Origin-Opener-Policy"
+	CrossOriginResourcePolicy = "Cross-Origin-Resource-Policy"
+	StrictTransportSecurity   = "Strict-Transport-Security"
 )
 
 // HSTS is the Strict-Transport-Security value: one year, this host only (the portal may
@@ -226,7 +226,7 @@ func (r Rules) Security() []Field {
 		{FrameOptions, "DENY"},
 		{PermissionsPolicy, PermissionsPolicyValue()},
 		{CrossOriginOpenerPolicy, "same-origin"},
-		{CrossOriginResourcePol, "same-origin"},
+		{CrossOriginResourcePolicy, "same-origin"},
 	}
 	if r.HTTPS {
 		fields = append(fields, Field{StrictTransportSecurity, HSTS})
@@ -238,7 +238,7 @@ func (r Rules) Security() []Field {
 // (Strict-Transport-Security only on HTTPS).
 var SecurityHeaderNames = []string{
 	ContentSecurityPolicy, ReferrerPolicy, ContentTypeOptions, FrameOptions, PermissionsPolicy,
-	CrossOriginOpenerPolicy, CrossOriginResourcePol, StrictTransportSecurity,
+	CrossOriginOpenerPolicy, CrossOriginResourcePolicy, StrictTransportSecurity,
 }
 
 // For returns every header a response with the file at p carries: Content-Type,

@@ -92,12 +92,12 @@ func TestSecurityHeaders(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		ReferrerPolicy:          "no-referrer",
-		ContentTypeOptions:      "nosniff",
-		FrameOptions:            "DENY",
-		CrossOriginOpenerPolicy: "same-origin",
-		CrossOriginResourcePol:  "same-origin",
-		StrictTransportSecurity: "max-age=31536000",
+		ReferrerPolicy:            "no-referrer",
+		ContentTypeOptions:        "nosniff",
+		FrameOptions:              "DENY",
+		CrossOriginOpenerPolicy:   "same-origin",
+		CrossOriginResourcePolicy: "same-origin",
+		StrictTransportSecurity:   "max-age=31536000",
 	}
 	for name, v := range want {
 		if got := h.Get(name); got != v {
