@@ -26,6 +26,7 @@ type settings struct {
 const (
 	DefaultRoot             = "/var/www/contratto/public"
 	DefaultNginxAccessLog   = "/var/log/nginx/contratto.access.log"
+	DefaultNginxErrorLog    = "/var/log/nginx/contratto.error.log"
 	DefaultCaddyAccessLog   = "/var/log/caddy/contratto.access.log"
 	defaultContentLanguage  = "en"
 	hostingSettingsLocation = "params.hosting"

@@ -14,6 +14,9 @@ type NginxServer struct {
 	Root string
 	// AccessLog is the log file; it never records an address, User-Agent or Referer.
 	AccessLog string
+	// ErrorLog is the error log. nginx names the client's address in every error it
+	// logs, so only critical ones are logged there, and never a missing file.
+	ErrorLog string
 	// ListenTLS, Certificate and CertificateKey, when set, add an HTTPS listener with
 	// that certificate (PEM files) to the same server block.
 	ListenTLS, Certificate, CertificateKey string
@@ -25,7 +28,7 @@ func (s Site) NginxServer() NginxServer {
 	if log == "" {
 		log = DefaultNginxAccessLog
 	}
-	return NginxServer{Listen: "80", Root: s.Root, AccessLog: log}
+	return NginxServer{Listen: "80", Root: s.Root, AccessLog: log, ErrorLog: DefaultNginxErrorLog}
 }
 
 // Nginx writes the site's nginx configuration: a log format without personal data, the
@@ -76,6 +79,9 @@ func (s Site) Nginx(srv NginxServer) []byte {
 	w("\troot %s;\n", srv.Root)
 	w("\tindex index.html;\n")
 	w("\taccess_log %s contratto_private;\n", srv.AccessLog)
+	w("\t# nginx's error messages name the client's address: only critical ones, and no\n")
+	w("\t# message for a missing file (a 404 is in the access log, without address).\n")
+	w("\terror_log %s crit;\n\tlog_not_found off;\n", srv.ErrorLog)
 	w("\tserver_tokens off;\n")
 	w("\tabsolute_redirect off;\n")
 	w("\tcharset off;\n")

@@ -115,7 +115,7 @@ func startNginx(t *testing.T, bin, dir string, s Site, public string, https ...s
 	t.Helper()
 	port := freePort(t)
 	accessLog = filepath.Join(dir, "access.log")
-	srv := NginxServer{Listen: fmt.Sprintf("127.0.0.1:%d", port), Root: public, AccessLog: accessLog}
+	srv := NginxServer{Listen: fmt.Sprintf("127.0.0.1:%d", port), Root: public, AccessLog: accessLog, ErrorLog: filepath.Join(dir, "site-error.log")}
 	if len(https) == 3 { // address, certificate, key
 		srv.ListenTLS, srv.Certificate, srv.CertificateKey = https[0], https[1], https[2]
 	}
@@ -230,6 +230,10 @@ func TestNginxServesTheRules(t *testing.T) {
 	public := writeFixture(t, s.Rules, dir)
 	origin, accessLog := startNginx(t, bin, dir, s, public)
 	checkServing(t, s, origin, accessLog)
+	// The missing pages asked for left no message with the client's address.
+	if errLog, _ := os.ReadFile(filepath.Join(dir, "site-error.log")); bytes.Contains(errLog, []byte("127.0.0.1")) {
+		t.Errorf("the error log names the client:\n%s", errLog)
+	}
 }
 
 // Over HTTPS, and only there, nginx adds Strict-Transport-Security.

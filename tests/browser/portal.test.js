@@ -243,9 +243,11 @@ test('a missing page gets its language\'s 404 page, with status 404', async () =
   fail(problems);
 });
 
-test('the access log holds no address, no browser name and no referrer', () => {
+test('the access log holds no address, no browser name and no referrer, the error log no address', () => {
   const log = fs.readFileSync(server.accessLog, 'utf8');
   const problems = [];
+  const errors = fs.existsSync(server.errorLog) ? fs.readFileSync(server.errorLog, 'utf8') : '';
+  if (errors.includes('127.0.0.1')) { problems.push(`the error log names the client:\n${errors}`); }
   if (log.split('\n').filter(Boolean).length < 10) { problems.push(`the access log holds too few requests:\n${log}`); }
   for (const needle of ['127.0.0.1', 'Mozilla', 'Chrome', 'http://']) {
     if (log.includes(needle)) { problems.push(`the access log holds ${JSON.stringify(needle)}`); }

@@ -27,12 +27,13 @@ function freePort() {
 }
 
 // siteConf changes, in the generated configuration, only where it listens, what it
-// serves and where it logs; it fails when one of those lines is not found.
-function siteConf(generated, port, root, log) {
+// serves and where it logs (access and errors); it fails when one of those lines is not found.
+function siteConf(generated, port, root, log, errorLog) {
   const swaps = [
     [/^\tlisten [^;]+;$/m, `\tlisten 127.0.0.1:${port};`],
     [/^\troot [^;]+;$/m, `\troot ${root};`],
     [/^\taccess_log [^ ;]+ contratto_private;$/m, `\taccess_log ${log} contratto_private;`],
+    [/^\terror_log [^ ;]+ crit;$/m, `\terror_log ${errorLog} crit;`],
   ];
   let conf = generated;
   for (const [re, line] of swaps) {
@@ -55,7 +56,8 @@ async function serve(root, generated) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-nginx-'));
   const port = await freePort();
   const accessLog = path.join(dir, 'access.log');
-  fs.writeFileSync(path.join(dir, 'site.conf'), siteConf(fs.readFileSync(generated, 'utf8'), port, root, accessLog));
+  const errorLog = path.join(dir, 'site-error.log');
+  fs.writeFileSync(path.join(dir, 'site.conf'), siteConf(fs.readFileSync(generated, 'utf8'), port, root, accessLog, errorLog));
   let main = '';
   if (process.getuid && process.getuid() === 0) {
     // Started by root, nginx serves as an unprivileged user: it must reach the files.
@@ -87,6 +89,7 @@ async function serve(root, generated) {
   return {
     origin: `http://127.0.0.1:${port}`,
     accessLog,
+    errorLog,
     close: async () => {
       proc.kill('SIGQUIT');
       await exited;
