@@ -194,3 +194,34 @@ func readable(s string) string {
 	}
 	return b.String()
 }
+
+// printStylesheetDropsMenusAndPrintsAddresses: the site's stylesheet has a print block
+// that hides the menus, the language switcher and the exit link, makes the numbers large
+// and prints each link's address after it.
+func printStylesheetDropsMenusAndPrintsAddresses(t *testing.T, b builtProject) {
+	sheets, _ := afero.Glob(b.res.Output, "/css/*.css")
+	if len(sheets) == 0 {
+		t.Fatal("the site has no stylesheet in /css/")
+	}
+	for _, name := range sheets {
+		css, err := afero.ReadFile(b.res.Output, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var print string
+		for _, block := range strings.Split(string(css), "@media")[1:] {
+			if strings.HasPrefix(strings.TrimSpace(block), "print") {
+				print += block
+			}
+		}
+		if print == "" {
+			t.Errorf("public%s has no @media print block", name)
+			continue
+		}
+		for _, want := range []string{".exit-bar", ".nav-main", ".nav-more", ".languages", "display:none", ".tel-number{font-size", "attr(href)"} {
+			if !strings.Contains(print, want) {
+				t.Errorf("public%s: the print block lacks %q", name, want)
+			}
+		}
+	}
+}

@@ -62,6 +62,7 @@ var invariants = []invariant{
 	{"EveryFooterLinksTheLegalPages", everyFooterLinksTheLegalPages},
 	{"StatementShowsTheRecordedEvaluation", statementShowsTheRecordedEvaluation},
 	{"PrintedMaterialInEveryLanguage", printedMaterialInEveryLanguage},
+	{"PrintStylesheetDropsMenusAndPrintsAddresses", printStylesheetDropsMenusAndPrintsAddresses},
 }
 
 // checkInvariants runs every invariant on b, each as a subtest.
