@@ -136,6 +136,12 @@ func readFonts() (*fontSet, error) {
 		}
 		*f.dst = t
 	}
+	// No optional ligatures in Latin text: a PDF reader maps an "fi" glyph back to no
+	// letters, so pdftotext, a search or a screen reader would lose them ("trafikimit"
+	// read as "tra kimit"). Arabic and Indic scripts keep their required ligatures.
+	for _, f := range []*canvas.Font{s.latin.regular, s.latin.bold} {
+		f.SetFeatures("liga=0,clig=0")
+	}
 	return s, nil
 }
 

@@ -150,6 +150,12 @@ func printedMaterialReadsInPrintTools(t *testing.T, b builtProject) {
 					t.Errorf("public%s: pdftotext does not give %q:\n%s", file, n.Display, text)
 				}
 			}
+			// in the Latin and Cyrillic scripts, a sentence comes out whole, in reading order
+			if sentence := readingOrderCheck[k]; sentence != "" && !pngScripts[l.Code] {
+				if want := strings.Join(strings.Fields(l.Strings[sentence]), " "); !strings.Contains(strings.Join(strings.Fields(text), " "), want) {
+					t.Errorf("public%s: pdftotext does not give %s in reading order, %q:\n%s", file, sentence, want, text)
+				}
+			}
 			if k == materials.DiscreetCard {
 				low := strings.ToLower(text)
 				for _, w := range materials.Forbidden(l.Code) {
@@ -177,6 +183,13 @@ func printedMaterialReadsInPrintTools(t *testing.T, b builtProject) {
 		}
 	}
 	t.Logf("the cards in Arabic, Urdu, Bengali, Punjabi and Chinese, as pictures: %s", pngDir)
+}
+
+// readingOrderCheck names, per item, a sentence that pdftotext must give whole.
+var readingOrderCheck = map[materials.Kind]string{
+	materials.PocketCard:   "mat_call2",
+	materials.DiscreetCard: "mat_discreetTitle",
+	materials.Leaflet:      "mat_notYourFault",
 }
 
 // readable undoes what pdftotext adds or keeps around right-to-left text: direction
