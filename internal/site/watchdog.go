@@ -67,17 +67,22 @@ func buildTimeout(configs *allconfig.Configs, configFile string) (time.Duration,
 // again, and returns a TimeoutError naming the files of the project in fsys at dir most
 // likely at fault. The build's goroutine is left behind: Hugo offers no way to stop it.
 func within(limit time.Duration, out *stopFs, fsys afero.Fs, dir string, build func() error) error {
+	start := time.Now()
 	done := make(chan error, 1)
 	go func() { done <- build() }()
 	timer := time.NewTimer(limit)
 	defer timer.Stop()
 	select {
 	case err := <-done:
-		return err
+		// Both may be ready when this goroutine was not scheduled in time: a build that
+		// succeeded after its limit is over time whichever the select picked.
+		if err != nil || time.Since(start) <= limit {
+			return err
+		}
 	case <-timer.C:
-		out.stop()
-		return &TimeoutError{Limit: limit, Suspects: recentlyChanged(fsys, dir)}
 	}
+	out.stop()
+	return &TimeoutError{Limit: limit, Suspects: recentlyChanged(fsys, dir)}
 }
 
 // recentlyChanged names the most recently changed files under layouts/ and content/,
