@@ -39,16 +39,12 @@ func (o origin) locate(err error) error {
 	}
 	var out []error
 	for _, e := range list {
-		var chart *email.ChartError
+		var block *email.BlockError
 		var alt *email.MissingAltError
-		var network *email.NetworkError
 		switch {
-		case errors.As(e, &network):
-			file, line := o.at(network.Line)
-			out = append(out, fmt.Errorf("%s:%d: %s", file, line, network.Problem()))
-		case errors.As(e, &chart):
-			file, line := o.at(chart.Line)
-			out = append(out, fmt.Errorf("%s:%d: %s", file, line, chart.Problem()))
+		case errors.As(e, &block):
+			file, line := o.at(block.Line)
+			out = append(out, fmt.Errorf("%s:%d: %s", file, line, block.Problem()))
 		case errors.As(e, &alt):
 			file, line := o.at(alt.Line)
 			out = append(out, fmt.Errorf("%s:%d:%d: %s", file, line, alt.Column, alt.Problem()))

@@ -16,17 +16,18 @@ import (
 // each one with a chartNode; the HTML renderer draws it as a table of bars
 // (chart_html.go), the text renderer as a column of text bars (chart_text.go).
 
-// ChartError reports a malformed chart block.
-type ChartError struct {
-	Line int    // 1-based line in the Markdown
-	Msg  string // what is wrong, as newsletter/chartblock words it
+// BlockError reports a malformed chart or network block.
+type BlockError struct {
+	Block string // "chart" or "network", the block's info string
+	Line  int    // 1-based line in the Markdown
+	Msg   string // what is wrong, as newsletter/chartblock or newsletter/networkblock words it
 }
 
-func (e *ChartError) Error() string { return fmt.Sprintf("markdown:%d: %s", e.Line, e.Problem()) }
+func (e *BlockError) Error() string { return fmt.Sprintf("markdown:%d: %s", e.Line, e.Problem()) }
 
 // Problem is the error without its position, for a caller that names the file the line
 // comes from.
-func (e *ChartError) Problem() string { return "chart block: " + e.Msg }
+func (e *BlockError) Problem() string { return e.Block + " block: " + e.Msg }
 
 // kindChart is the node kind of a parsed chart block.
 var kindChart = ast.NewNodeKind("Chart")
@@ -47,7 +48,7 @@ func (n *chartNode) Dump(source []byte, level int) {
 
 // chartTransformer is the AST transformer that parses chart blocks.
 type chartTransformer struct {
-	errs []*ChartError
+	errs []*BlockError
 }
 
 var _ parser.ASTTransformer = (*chartTransformer)(nil)
@@ -74,9 +75,9 @@ func (t *chartTransformer) Transform(doc *ast.Document, reader text.Reader, _ pa
 			fence, _ := position(source, b.Info.Segment.Start)
 			var e *chartblock.Error
 			if errors.As(err, &e) {
-				t.errs = append(t.errs, &ChartError{Line: fence + e.Line, Msg: e.Msg})
+				t.errs = append(t.errs, &BlockError{Block: "chart", Line: fence + e.Line, Msg: e.Msg})
 			} else {
-				t.errs = append(t.errs, &ChartError{Line: fence, Msg: err.Error()})
+				t.errs = append(t.errs, &BlockError{Block: "chart", Line: fence, Msg: err.Error()})
 			}
 			continue
 		}

@@ -257,10 +257,10 @@ func TestChartErrors(t *testing.T) {
 		if err == nil || out != nil {
 			t.Fatalf("%s: got output and %v", name, err)
 		}
-		var charts []*ChartError
+		var charts []*BlockError
 		var alts []*MissingAltError
 		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-			var c *ChartError
+			var c *BlockError
 			var a *MissingAltError
 			switch {
 			case errors.As(e, &c):
@@ -301,7 +301,7 @@ func TestChartWithoutFormatter(t *testing.T) {
 }
 
 // FuzzChartBlock renders any chart block: HTML and text agree on whether it is
-// valid, a bad one is a *ChartError on a line inside the block, and a good
+// valid, a bad one is a *BlockError on a line inside the block, and a good
 // one's text stays within 72 columns when no word of it is wider than 40.
 func FuzzChartBlock(f *testing.F) {
 	for _, s := range []string{
@@ -331,7 +331,7 @@ func FuzzChartBlock(f *testing.F) {
 			t.Fatalf("HTML: %v; Text: %v", herr, terr)
 		}
 		if herr != nil {
-			var c *ChartError
+			var c *BlockError
 			if !errors.As(herr, &c) {
 				return // not about the chart (e.g. an invalid byte the validator refuses)
 			}

@@ -45,7 +45,7 @@ type footerHelpline struct {
 //
 // Errors: an invalid message (all problems listed, ErrPreheaderTooLong
 // wrapped for an over-long preheader), images without alt text and
-// malformed chart blocks (one *MissingAltError or *ChartError each, joined),
+// malformed chart or network blocks (one *MissingAltError or *BlockError each, joined),
 // and *TooLargeError when the HTML is over
 // MaxHTMLBytes; with *TooLargeError the full rendering is returned as well.
 func HTML(m Message) ([]byte, error) {

@@ -2,7 +2,6 @@ package email
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/contratto/portal/newsletter/networkblock"
@@ -18,23 +17,12 @@ import (
 // to the original, then the partner and the date, then the summary; the title and the
 // summary carry their language (lang) when it is not the issue's.
 
-// NetworkError reports a malformed network block.
-type NetworkError struct {
-	Line int    // 1-based line in the Markdown
-	Msg  string // what is wrong, as newsletter/networkblock words it
-}
-
-func (e *NetworkError) Error() string { return fmt.Sprintf("markdown:%d: %s", e.Line, e.Problem()) }
-
-// Problem is the error without its position.
-func (e *NetworkError) Problem() string { return "network block: " + e.Msg }
-
 // langAttr is the attribute that marks an item's language.
 var langAttr = []byte("lang")
 
 // networkTransformer is the AST transformer that turns network blocks into lists.
 type networkTransformer struct {
-	errs []*NetworkError
+	errs []*BlockError
 }
 
 var _ parser.ASTTransformer = (*networkTransformer)(nil)
@@ -60,9 +48,9 @@ func (t *networkTransformer) Transform(doc *ast.Document, reader text.Reader, _ 
 			fence, _ := position(source, b.Info.Segment.Start)
 			var e *networkblock.Error
 			if errors.As(err, &e) {
-				t.errs = append(t.errs, &NetworkError{Line: fence + e.Line, Msg: e.Msg})
+				t.errs = append(t.errs, &BlockError{Block: "network", Line: fence + e.Line, Msg: e.Msg})
 			} else {
-				t.errs = append(t.errs, &NetworkError{Line: fence, Msg: err.Error()})
+				t.errs = append(t.errs, &BlockError{Block: "network", Line: fence, Msg: err.Error()})
 			}
 			continue
 		}
