@@ -55,35 +55,47 @@ var _ parser.ASTTransformer = (*chartTransformer)(nil)
 
 // Transform implements parser.ASTTransformer.
 func (t *chartTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
-	source := reader.Source()
-	var blocks []*ast.FencedCodeBlock
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if b, ok := n.(*ast.FencedCodeBlock); ok && entering && string(b.Language(source)) == "chart" {
-			blocks = append(blocks, b)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, b := range blocks {
-		var src strings.Builder
-		for i := 0; i < b.Lines().Len(); i++ {
-			line := b.Lines().At(i)
-			src.Write(line.Value(source))
-		}
-		c, err := chartblock.Parse(src.String())
+	for _, b := range fencedBlocks(doc, reader.Source(), "chart") {
+		c, err := chartblock.Parse(b.text)
 		if err != nil {
-			// The block's lines follow its opening fence, the line of the info string.
-			fence, _ := position(source, b.Info.Segment.Start)
+			line, msg := 0, err.Error()
 			var e *chartblock.Error
 			if errors.As(err, &e) {
-				t.errs = append(t.errs, &BlockError{Block: "chart", Line: fence + e.Line, Msg: e.Msg})
-			} else {
-				t.errs = append(t.errs, &BlockError{Block: "chart", Line: fence, Msg: err.Error()})
+				line, msg = e.Line, e.Msg
 			}
+			t.errs = append(t.errs, &BlockError{Block: "chart", Line: b.fence + line, Msg: msg})
 			continue
 		}
-		n := &chartNode{chart: c}
-		b.Parent().ReplaceChild(b.Parent(), b, n)
+		b.node.Parent().ReplaceChild(b.node.Parent(), b.node, &chartNode{chart: c})
 	}
+}
+
+// fencedBlock is a fenced code block with its text and the line of its opening fence
+// (the block's own lines follow it).
+type fencedBlock struct {
+	node  *ast.FencedCodeBlock
+	text  string
+	fence int
+}
+
+// fencedBlocks returns the fenced code blocks of doc whose info string is info.
+func fencedBlocks(doc *ast.Document, source []byte, info string) []fencedBlock {
+	var blocks []fencedBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		b, ok := n.(*ast.FencedCodeBlock)
+		if !ok || !entering || string(b.Language(source)) != info {
+			return ast.WalkContinue, nil
+		}
+		var text strings.Builder
+		for i := 0; i < b.Lines().Len(); i++ {
+			line := b.Lines().At(i)
+			text.Write(line.Value(source))
+		}
+		fence, _ := position(source, b.Info.Segment.Start)
+		blocks = append(blocks, fencedBlock{node: b, text: text.String(), fence: fence})
+		return ast.WalkContinue, nil
+	})
+	return blocks
 }
 
 // chartOptions are what chart rendering takes from the message.

@@ -2,7 +2,6 @@ package email
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/contratto/portal/newsletter/networkblock"
 	"github.com/yuin/goldmark/ast"
@@ -29,32 +28,18 @@ var _ parser.ASTTransformer = (*networkTransformer)(nil)
 
 // Transform implements parser.ASTTransformer.
 func (t *networkTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
-	source := reader.Source()
-	var blocks []*ast.FencedCodeBlock
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if b, ok := n.(*ast.FencedCodeBlock); ok && entering && string(b.Language(source)) == networkblock.Info {
-			blocks = append(blocks, b)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, b := range blocks {
-		var src strings.Builder
-		for i := 0; i < b.Lines().Len(); i++ {
-			line := b.Lines().At(i)
-			src.Write(line.Value(source))
-		}
-		items, err := networkblock.Parse(src.String())
+	for _, b := range fencedBlocks(doc, reader.Source(), networkblock.Info) {
+		items, err := networkblock.Parse(b.text)
 		if err != nil {
-			fence, _ := position(source, b.Info.Segment.Start)
+			line, msg := 0, err.Error()
 			var e *networkblock.Error
 			if errors.As(err, &e) {
-				t.errs = append(t.errs, &BlockError{Block: "network", Line: fence + e.Line, Msg: e.Msg})
-			} else {
-				t.errs = append(t.errs, &BlockError{Block: "network", Line: fence, Msg: err.Error()})
+				line, msg = e.Line, e.Msg
 			}
+			t.errs = append(t.errs, &BlockError{Block: "network", Line: b.fence + line, Msg: msg})
 			continue
 		}
-		b.Parent().ReplaceChild(b.Parent(), b, networkList(items))
+		b.node.Parent().ReplaceChild(b.node.Parent(), b.node, networkList(items))
 	}
 }
 
