@@ -27,7 +27,7 @@ const (
 
 // card draws the two sides of a card. The discreet card has the same numbers and layout
 // but only neutral words, and no web address: the address names the project.
-func card(s *setter, in Input, l Language, discreet bool) ([]*canvas.Canvas, string, error) {
+func card(s *setter, in Input, l Language, discreet bool) ([]*sheet, string, error) {
 	get := l.texts
 	titleKey, regionalKey, nationalKey := "mat_cardTitle", "line_regional", "line_national"
 	if discreet {
@@ -47,16 +47,16 @@ func card(s *setter, in Input, l Language, discreet bool) ([]*canvas.Canvas, str
 	number := style{size: 17, minSize: 14, bold: true, color: ink}
 
 	// front: the title on a band that bleeds off the top, then the numbers
-	front, ctx := page(PocketCard)
+	front := page(PocketCard)
 	bandBottom := H - cardBleed - 10
-	ctx.SetFillColor(band.Color)
-	ctx.DrawPath(0, bandBottom, canvas.Rectangle(W, H-bandBottom))
-	if err := column(s, ctx, x0, H-cardBleed-1.5, x1-x0, bandBottom+1, []entry{
+	front.SetFillColor(band.Color)
+	front.DrawPath(0, bandBottom, canvas.Rectangle(W, H-bandBottom))
+	if err := column(s, front, x0, H-cardBleed-1.5, x1-x0, bandBottom+1, []entry{
 		{key: titleKey, text: t[0], st: style{size: 9, minSize: cardMinPt, bold: true, color: paper}, maxLines: 2},
 	}); err != nil {
 		return nil, "", err
 	}
-	if err := column(s, ctx, x0, bandBottom-1.5, x1-x0, bottom, []entry{
+	if err := column(s, front, x0, bandBottom-1.5, x1-x0, bottom, []entry{
 		{key: regionalKey, text: t[1], st: label, maxLines: 2},
 		{key: "regional", text: nbsp(in.Regional.Display), st: number, latin: true, maxLines: 1},
 		{key: nationalKey, text: t[2], st: label, gap: 1, maxLines: 2},
@@ -69,19 +69,19 @@ func card(s *setter, in Input, l Language, discreet bool) ([]*canvas.Canvas, str
 	}
 
 	// back: what happens when you call, the QR code to the help page and its address
-	back, ctx := page(PocketCard)
+	back := page(PocketCard)
 	if discreet {
 		b, err := get("mat_discreetBack", "mat_learn")
 		if err != nil {
 			return nil, "", err
 		}
-		if err := column(s, ctx, x0, top, x1-x0, bottom, []entry{
+		if err := column(s, back, x0, top, x1-x0, bottom, []entry{
 			{key: "mat_discreetBack", text: b[0], st: style{size: 9, minSize: cardMinPt, color: ink}},
 			{key: "mat_learn", text: b[1], st: style{size: 8, minSize: cardMinPt, bold: true, color: ink}, gap: 3},
 		}); err != nil {
 			return nil, "", err
 		}
-		return []*canvas.Canvas{front, back}, t[0], nil
+		return []*sheet{front, back}, t[0], nil
 	}
 	b, err := get("mat_callHeading", "mat_call1", "mat_call2", "mat_call3", "mat_learn")
 	if err != nil {
@@ -89,7 +89,7 @@ func card(s *setter, in Input, l Language, discreet bool) ([]*canvas.Canvas, str
 	}
 	address := strings.TrimPrefix(strings.TrimPrefix(l.HelpURL, "https://"), "http://")
 	addressH := 4.0
-	if err := column(s, ctx, x0, bottom+addressH, x1-x0, bottom, []entry{
+	if err := column(s, back, x0, bottom+addressH, x1-x0, bottom, []entry{
 		{key: "help page address", text: address, st: style{size: 7.5, minSize: cardMinPt, color: ink, center: true}, latin: true, maxLines: 1},
 	}); err != nil {
 		return nil, "", err
@@ -99,11 +99,11 @@ func card(s *setter, in Input, l Language, discreet bool) ([]*canvas.Canvas, str
 	if s.rtl {
 		qrX, textX = x0, x0+qrCardSize+3
 	}
-	if err := drawQR(ctx, l.HelpURL, qrX, top-qrCardSize, qrCardSize); err != nil {
+	if err := drawQR(back.Context, l.HelpURL, qrX, top-qrCardSize, qrCardSize); err != nil {
 		return nil, "", fmt.Errorf("materials: %s: QR code: %w", l.Code, err)
 	}
 	small := style{size: 7.5, minSize: cardMinPt, color: ink}
-	if err := column(s, ctx, textX, top, x1-x0-qrCardSize-3, bottom+addressH+1, []entry{
+	if err := column(s, back, textX, top, x1-x0-qrCardSize-3, bottom+addressH+1, []entry{
 		{key: "mat_callHeading", text: b[0], st: style{size: 8.5, minSize: cardMinPt, bold: true, color: ink}},
 		{key: "mat_call1", text: b[1], st: small, gap: 0.8},
 		{key: "mat_call2", text: b[2], st: small, gap: 0.8},
@@ -112,5 +112,5 @@ func card(s *setter, in Input, l Language, discreet bool) ([]*canvas.Canvas, str
 	}); err != nil {
 		return nil, "", err
 	}
-	return []*canvas.Canvas{front, back}, t[0], nil
+	return []*sheet{front, back}, t[0], nil
 }

@@ -25,6 +25,8 @@ type typeface struct {
 	// lineHeight is the distance between two lines, in ems: scripts with tall marks
 	// (Nastaliq, Bengali) need more room than Latin.
 	lineHeight float64
+	// readings are the reading maps of a right-to-left typeface's fonts (reading.go).
+	readings map[*canvas.Font]*readingMap
 }
 
 // family is what canvas draws with: one family per typeface and weight.
@@ -136,11 +138,17 @@ func readFonts() (*fontSet, error) {
 		}
 		*f.dst = t
 	}
-	// No optional ligatures in Latin text: a PDF reader maps an "fi" glyph back to no
-	// letters, so pdftotext, a search or a screen reader would lose them ("trafikimit"
-	// read as "tra kimit"). Arabic and Indic scripts keep their required ligatures.
+	// No optional ligatures in Latin text (a leaflet gains nothing from an "fi" glyph)
+	// nor in Arabic, where one glyph for the three letters of «لله» has no single
+	// character a reader could map it back to (reading.go). Arabic keeps its required
+	// ligatures, and Indic scripts their conjuncts.
 	for _, f := range []*canvas.Font{s.latin.regular, s.latin.bold} {
 		f.SetFeatures("liga=0,clig=0")
+	}
+	s.arabic.readings = map[*canvas.Font]*readingMap{}
+	for _, f := range []*canvas.Font{s.arabic.regular, s.arabic.bold} {
+		f.SetFeatures("liga=0")
+		s.arabic.readings[f] = readable(f)
 	}
 	return s, nil
 }

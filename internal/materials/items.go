@@ -11,7 +11,7 @@ import (
 // renderItem makes one item in one language.
 func renderItem(fonts *fontSet, in Input, l Language, k Kind) (File, error) {
 	s := newSetter(fonts, l)
-	var pages []*canvas.Canvas
+	var pages []*sheet
 	var title string
 	var err error
 	switch k {
@@ -68,14 +68,22 @@ func newSetter(fonts *fontSet, l Language) *setter {
 	return &setter{lang: l.Code, rtl: l.Direction == "rtl", fonts: fonts, own: fonts.script(l.Code)}
 }
 
-// page is a new white page of an item, bleed included, and its context.
-func page(k Kind) (*canvas.Canvas, *canvas.Context) {
+// sheet is one page of an item being drawn: its canvas, a context to draw on it, and the
+// words drawn so far, in drawing order (the PDF gives each its text as written).
+type sheet struct {
+	*canvas.Context
+	canvas *canvas.Canvas
+	words  []spokenWord
+}
+
+// page is a new white page of an item, bleed included.
+func page(k Kind) *sheet {
 	sp := specs[k]
 	W, H := sp.w+2*sp.bleed, sp.h+2*sp.bleed
 	c := canvas.New(W, H)
-	ctx := canvas.NewContext(c)
-	white(ctx, W, H)
-	return c, ctx
+	sh := &sheet{Context: canvas.NewContext(c), canvas: c}
+	white(sh.Context, W, H)
+	return sh
 }
 
 // texts returns a language's strings for keys, or an error naming the first one missing.
@@ -104,7 +112,7 @@ type entry struct {
 // column sets entries one under the other in a box and draws them. When they do not fit
 // at their sizes, every text that may shrink is set at its smallest; when they still do
 // not fit, the error names the first string that runs out of the box.
-func column(s *setter, ctx *canvas.Context, x, top, width, bottom float64, entries []entry) error {
+func column(s *setter, sh *sheet, x, top, width, bottom float64, entries []entry) error {
 	for pass := 0; pass < 2; pass++ {
 		var blocks []*block
 		y := top
@@ -153,7 +161,7 @@ func column(s *setter, ctx *canvas.Context, x, top, width, bottom float64, entri
 		y = top
 		for i, b := range blocks {
 			y -= entries[i].gap
-			b.draw(ctx, x, y, width)
+			b.draw(sh, x, y, width)
 			y -= b.Height()
 		}
 		return nil

@@ -27,7 +27,9 @@ type style struct {
 
 // word is one unbreakable piece of a line, shaped.
 type word struct {
-	runs  []run // in visual order, left to right
+	text  string // as written, in reading order
+	runs  []run  // in visual order, left to right
+	spans int    // the text spans of its runs: the PDF writes one text object for each
 	width float64
 	space bool // a space separates it from the word before
 }
@@ -38,11 +40,13 @@ type run struct {
 	x    float64 // from the word's left edge
 }
 
-// drawWord draws w with its left edge at x and its baseline at y.
-func drawWord(ctx *canvas.Context, w word, x, y float64) {
+// drawWord draws w with its left edge at x and its baseline at y, and notes it on the
+// sheet for the PDF's ActualText.
+func drawWord(sh *sheet, w word, x, y float64) {
 	for _, r := range w.runs {
-		ctx.DrawText(x+r.x, y, r.text)
+		sh.DrawText(x+r.x, y, r.text)
 	}
+	sh.words = append(sh.words, spokenWord{actualText: actualText(w.text), textObjects: w.spans})
 }
 
 // line is words that fit one line.
@@ -121,7 +125,7 @@ func (s *setter) setAt(key, text string, st style, size, width float64) (*block,
 		if err != nil {
 			return nil, err
 		}
-		w.space = p.space
+		w.text, w.space = p.text, p.space
 		if w.width > width+1e-9 {
 			return nil, &fitError{s.lang, key, text, fmt.Sprintf("the word %q is %.1f mm wide, the box only %.1f mm", p.text, w.width, width)}
 		}
@@ -220,10 +224,19 @@ func (s *setter) shape(key, text, w string, st style, size float64) (word, error
 	var out word
 	var widths []float64
 	for i, p := range parts {
-		t := canvas.NewTextLine(faces[i].font(st.bold).Face(size, st.color), p, canvas.Left)
+		font := faces[i].font(st.bold)
+		reading := faces[i].readings[font]
+		t := canvas.NewTextLine(font.Face(size, st.color), p, canvas.Left)
 		missing := false
 		width := 0.0
+		var unreadable error
 		t.WalkSpans(func(x, _ float64, span canvas.TextSpan) {
+			if span.IsText() {
+				out.spans++
+			}
+			if reading != nil && unreadable == nil {
+				unreadable = reading.learn(font, span)
+			}
 			for _, g := range span.Glyphs {
 				if g.ID == 0 && !invisible(g.Text) {
 					missing = true
@@ -235,6 +248,9 @@ func (s *setter) shape(key, text, w string, st style, size float64) (word, error
 		})
 		if missing {
 			return word{}, &fitError{s.lang, key, text, fmt.Sprintf("the font draws an empty box in %q", w)}
+		}
+		if unreadable != nil {
+			return word{}, &fitError{s.lang, key, text, fmt.Sprintf("in %q, %v", w, unreadable)}
 		}
 		out.runs = append(out.runs, run{text: t})
 		widths = append(widths, width)
@@ -263,7 +279,7 @@ func (s *setter) spaceWidth(st style, size float64) float64 {
 }
 
 // draw puts the block with its top at top, in a box from x to x+width.
-func (b *block) draw(ctx *canvas.Context, x, top, width float64) {
+func (b *block) draw(sh *sheet, x, top, width float64) {
 	for i, l := range b.lines {
 		y := top - float64(i)*b.lineHeight - (b.lineHeight-b.em)/2 - b.ascent
 		start := 0.0
@@ -282,7 +298,7 @@ func (b *block) draw(ctx *canvas.Context, x, top, width float64) {
 					pos -= l.spaceOf(j)
 				}
 				pos -= w.width
-				drawWord(ctx, w, x+pos, y)
+				drawWord(sh, w, x+pos, y)
 			}
 			continue
 		}
@@ -290,7 +306,7 @@ func (b *block) draw(ctx *canvas.Context, x, top, width float64) {
 			if j > 0 && w.space {
 				pos += l.spaceOf(j)
 			}
-			drawWord(ctx, w, x+pos, y)
+			drawWord(sh, w, x+pos, y)
 			pos += w.width
 		}
 	}

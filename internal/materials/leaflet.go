@@ -10,7 +10,7 @@ import (
 // leaflet draws the A5 leaflet. Front: the title, the signs of exploitation, "it is not
 // your fault", what happens when you call. Back: your rights in brief, the numbers, the QR
 // code of the help page and its address. No text is smaller than 10 pt.
-func leaflet(s *setter, in Input, l Language) ([]*canvas.Canvas, string, error) {
+func leaflet(s *setter, in Input, l Language) ([]*sheet, string, error) {
 	t, err := l.texts("mat_cardTitle", "mat_signsHeading", "mat_sign1", "mat_sign2", "mat_sign3", "mat_sign4", "mat_sign5",
 		"mat_notYourFault", "menu_calling", "mat_call1", "mat_call2", "mat_call3")
 	if err != nil {
@@ -24,11 +24,11 @@ func leaflet(s *setter, in Input, l Language) ([]*canvas.Canvas, string, error) 
 	heading := style{size: 15, minSize: 12, bold: true, color: ink}
 	body := style{size: 12.5, minSize: sp.minPt, color: ink}
 
-	front, ctx := page(Leaflet)
+	front := page(Leaflet)
 	bandBottom := H - sp.bleed - 32
-	ctx.SetFillColor(band.Color)
-	ctx.DrawPath(0, bandBottom, canvas.Rectangle(W, H-bandBottom))
-	if err := column(s, ctx, x0, H-sp.bleed-6, x1-x0, bandBottom+3, []entry{
+	front.SetFillColor(band.Color)
+	front.DrawPath(0, bandBottom, canvas.Rectangle(W, H-bandBottom))
+	if err := column(s, front, x0, H-sp.bleed-6, x1-x0, bandBottom+3, []entry{
 		{key: "mat_cardTitle", text: t[0], st: style{size: 20, minSize: 14, bold: true, color: paper}, maxLines: 3},
 	}); err != nil {
 		return nil, "", err
@@ -44,7 +44,7 @@ func leaflet(s *setter, in Input, l Language) ([]*canvas.Canvas, string, error) 
 		entry{key: "mat_call2", text: t[10], st: body, gap: 1.5},
 		entry{key: "mat_call3", text: t[11], st: body, gap: 1.5},
 	)
-	if err := column(s, ctx, x0, bandBottom-8, x1-x0, bottom, entries); err != nil {
+	if err := column(s, front, x0, bandBottom-8, x1-x0, bottom, entries); err != nil {
 		return nil, "", err
 	}
 
@@ -53,10 +53,10 @@ func leaflet(s *setter, in Input, l Language) ([]*canvas.Canvas, string, error) 
 	if err != nil {
 		return nil, "", err
 	}
-	back, ctx := page(Leaflet)
+	back := page(Leaflet)
 	const qr = 32.0
 	address := strings.TrimPrefix(strings.TrimPrefix(l.HelpURL, "https://"), "http://")
-	if err := column(s, ctx, x0, top, x1-x0, top-95, []entry{
+	if err := column(s, back, x0, top, x1-x0, top-95, []entry{
 		{key: "mat_rightsHeading", text: b[0], st: heading},
 		{key: "mat_rights1", text: b[1], st: body, gap: 2},
 		{key: "mat_rights2", text: b[2], st: body, gap: 2},
@@ -65,15 +65,15 @@ func leaflet(s *setter, in Input, l Language) ([]*canvas.Canvas, string, error) 
 		return nil, "", err
 	}
 	// the numbers, on a rule, and the QR code beside them
-	ctx.SetFillColor(band.Color)
-	ctx.DrawPath(x0, top-100, canvas.Rectangle(x1-x0, 1.2))
+	back.SetFillColor(band.Color)
+	back.DrawPath(x0, top-100, canvas.Rectangle(x1-x0, 1.2))
 	numX, qrX := x0, x1-qr
 	if s.rtl {
 		numX, qrX = x0+qr+5, x0
 	}
 	number := style{size: 26, minSize: 22, bold: true, color: ink}
 	label := style{size: 11, minSize: sp.minPt, color: ink}
-	if err := column(s, ctx, numX, top-105, x1-x0-qr-5, bottom, []entry{
+	if err := column(s, back, numX, top-105, x1-x0-qr-5, bottom, []entry{
 		{key: "line_regional", text: b[4], st: label, maxLines: 2},
 		{key: "regional", text: nbsp(in.Regional.Display), st: number, latin: true, maxLines: 1},
 		{key: "line_national", text: b[5], st: label, gap: 3, maxLines: 2},
@@ -84,13 +84,13 @@ func leaflet(s *setter, in Input, l Language) ([]*canvas.Canvas, string, error) 
 	}); err != nil {
 		return nil, "", err
 	}
-	if err := drawQR(ctx, l.HelpURL, qrX, top-105-qr, qr); err != nil {
+	if err := drawQR(back.Context, l.HelpURL, qrX, top-105-qr, qr); err != nil {
 		return nil, "", fmt.Errorf("materials: %s: QR code: %w", l.Code, err)
 	}
-	if err := column(s, ctx, x0, bottom+6, x1-x0, bottom, []entry{
+	if err := column(s, back, x0, bottom+6, x1-x0, bottom, []entry{
 		{key: "help page address", text: address, st: style{size: 11, minSize: sp.minPt, color: ink, center: true}, latin: true, maxLines: 1},
 	}); err != nil {
 		return nil, "", err
 	}
-	return []*canvas.Canvas{front, back}, t[0], nil
+	return []*sheet{front, back}, t[0], nil
 }

@@ -365,7 +365,28 @@ func FuzzFinishPDF(f *testing.F) {
 		f.Add(file.Data)
 	}
 	f.Add([]byte("xref\n0 3\nstartxref\n0\n%%EOF\n"))
+	// the words of the first seed's pages, one per text object, so that a mutation
+	// reaches the rewriting of every object and not only the first check
+	var words [][]spokenWord
+	for _, m := range reStream.FindAllSubmatch(files[0].Data, -1) {
+		content, err := inflate(m[1])
+		if err != nil || !bytes.Contains(content, []byte(" cm")) {
+			continue
+		}
+		objects, err := textObjects(content)
+		if err != nil {
+			f.Fatal(err)
+		}
+		page := make([]spokenWord, len(objects))
+		for i := range page {
+			page[i] = spokenWord{actualText: "w", textObjects: 1}
+		}
+		words = append(words, page)
+	}
+	if _, err := finishPDF(files[0].Data, 91, 61, 3, "en", words); err != nil {
+		f.Fatalf("the seed does not reach the rewriting: %v", err)
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		_, _ = finishPDF(b, 91, 61, 3, "en")
+		_, _ = finishPDF(b, 91, 61, 3, "en", words)
 	})
 }

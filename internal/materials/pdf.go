@@ -8,45 +8,48 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/renderers/pdf"
 )
 
 // ptPerMm converts millimetres to PDF points.
 const ptPerMm = 72 / 25.4
 
-// writePDF renders the pages (each a canvas of the same size, bleed included) into one
-// PDF with every font embedded and subset, then finishes it for a print shop: a TrimBox
-// and a BleedBox on every page, the document's language, and no creation date, so the
-// same input gives the same bytes.
-func writePDF(pages []*canvas.Canvas, bleed float64, title, lang string) ([]byte, error) {
+// writePDF renders the pages (each of the same size, bleed included) into one PDF with
+// every font embedded and subset, then finishes it: see finishPDF.
+func writePDF(pages []*sheet, bleed float64, title, lang string) ([]byte, error) {
 	var buf bytes.Buffer
-	w, h := pages[0].Size()
+	w, h := pages[0].canvas.Size()
 	p := pdf.New(&buf, w, h, &pdf.Options{Compress: true, SubsetFonts: true})
 	p.SetInfo(title, "", "", "ConTratTo", "")
-	for i, c := range pages {
+	words := make([][]spokenWord, len(pages))
+	for i, sh := range pages {
 		if i > 0 {
 			p.NewPage(w, h)
 		}
-		c.RenderTo(p)
+		sh.canvas.RenderTo(p)
+		words[i] = sh.words
 	}
 	if err := p.Close(); err != nil {
 		return nil, err
 	}
-	return finishPDF(buf.Bytes(), w, h, bleed, lang)
+	return finishPDF(buf.Bytes(), w, h, bleed, lang, words)
 }
 
 var (
 	reXref     = regexp.MustCompile(`startxref\n(\d+)\n%%EOF\n$`)
 	reObjStart = regexp.MustCompile(`^(\d+) 0 obj\n`)
 	reDate     = regexp.MustCompile(`/CreationDate ?\([^)]*\)`)
+	reContents = regexp.MustCompile(`/Contents (\d+) 0 R`)
+	reFlateObj = regexp.MustCompile(`^(\d+ 0 obj\n)<</Filter/FlateDecode/Length (\d+)>>stream\n`)
 )
 
 // finishPDF rewrites the PDF canvas wrote, object by object (canvas writes a classic
-// cross-reference table and no object streams): page dictionaries get a TrimBox and a
-// BleedBox, the catalogue gets /Lang, the information dictionary loses its creation date;
-// then the cross-reference table is written anew.
-func finishPDF(b []byte, w, h, bleed float64, lang string) ([]byte, error) {
+// cross-reference table and no object streams), for a print shop and for every reader:
+// page dictionaries get a TrimBox and a BleedBox, each page's words (words[i] for page i,
+// in drawing order) their ActualText, the catalogue gets /Lang, the information
+// dictionary loses its creation date, so the same input gives the same bytes; then the
+// cross-reference table is written anew.
+func finishPDF(b []byte, w, h, bleed float64, lang string, words [][]spokenWord) ([]byte, error) {
 	m := reXref.FindSubmatch(b)
 	if m == nil {
 		return nil, fmt.Errorf("pdf: no startxref")
@@ -83,6 +86,26 @@ func finishPDF(b []byte, w, h, bleed float64, lang string) ([]byte, error) {
 			return nil, fmt.Errorf("pdf: objects %d and %d at one offset", objs[i-1].num, objs[i].num)
 		}
 	}
+	// the pages, in the order canvas wrote them, and their content streams
+	contentsOf := map[int]int{} // content stream object → page
+	for _, o := range objs {
+		body := b[o.off:]
+		if i := bytes.Index(body, []byte("endobj")); i >= 0 {
+			body = body[:i]
+		}
+		if !bytes.Contains(body, []byte("<</Type/Page/")) {
+			continue
+		}
+		m := reContents.FindSubmatch(body)
+		if m == nil {
+			return nil, fmt.Errorf("pdf: page object %d has no contents", o.num)
+		}
+		c, _ := strconv.Atoi(string(m[1]))
+		contentsOf[c] = len(contentsOf)
+	}
+	if len(contentsOf) != len(words) {
+		return nil, fmt.Errorf("pdf: %d pages where %d were drawn", len(contentsOf), len(words))
+	}
 	box := func(inset float64) string {
 		return fmt.Sprintf("[%s %s %s %s]", num(inset*ptPerMm), num(inset*ptPerMm), num((w-inset)*ptPerMm), num((h-inset)*ptPerMm))
 	}
@@ -105,6 +128,11 @@ func finishPDF(b []byte, w, h, bleed float64, lang string) ([]byte, error) {
 			body = bytes.Replace(body, []byte("<</Type/Catalog"), []byte("<</Type/Catalog/Lang ("+lang+")"), 1)
 		case o.num == 2: // the document information
 			body = reDate.ReplaceAll(body, nil)
+		case hasKey(contentsOf, o.num):
+			page := contentsOf[o.num]
+			if body, err = speakPage(body, words[page]); err != nil {
+				return nil, fmt.Errorf("pdf: page %d: %w", page+1, err)
+			}
 		case bytes.Contains(body, []byte("<</Type/Page/")):
 			body = bytes.Replace(body, []byte("<</Type/Page/"), append(append([]byte("<</Type/Page"), boxes...), '/'), 1)
 		}
@@ -122,6 +150,38 @@ func finishPDF(b []byte, w, h, bleed float64, lang string) ([]byte, error) {
 	rest = reXref.ReplaceAll(rest, []byte(fmt.Sprintf("startxref\n%d\n%%%%EOF\n", start)))
 	out.Write(rest)
 	return out.Bytes(), nil
+}
+
+// speakPage gives the words of a page's content stream object their ActualText.
+func speakPage(body []byte, words []spokenWord) ([]byte, error) {
+	m := reFlateObj.FindSubmatch(body)
+	if m == nil {
+		return nil, fmt.Errorf("the content stream is not a Flate stream")
+	}
+	n, _ := strconv.Atoi(string(m[2]))
+	data := body[len(m[0]):]
+	if n > len(data) {
+		return nil, fmt.Errorf("the content stream is shorter than its /Length %d", n)
+	}
+	tail := data[n:]
+	content, err := inflate(data[:n])
+	if err != nil {
+		return nil, fmt.Errorf("content stream: %w", err)
+	}
+	if content, err = speakWords(content, words); err != nil {
+		return nil, err
+	}
+	data = deflate(content)
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "%s<</Filter/FlateDecode/Length %d>>stream\n", m[1], len(data))
+	out.Write(data)
+	out.Write(tail)
+	return out.Bytes(), nil
+}
+
+func hasKey(m map[int]int, k int) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // num writes a PDF number with at most three decimals.

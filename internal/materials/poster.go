@@ -14,7 +14,7 @@ const posterStrips = 8
 // the help page, and eight tear-off strips with the numbers, rotated, between dashed cut
 // lines. With two (a setter of the default language), it is the two-language poster: every
 // text in Italian and then in the language, the QR code and the strips in the language.
-func poster(s, two *setter, in Input, l Language) ([]*canvas.Canvas, string, error) {
+func poster(s, two *setter, in Input, l Language) ([]*sheet, string, error) {
 	keys := []string{"mat_cardTitle", "line_regional", "line_national", "mat_cardNational", "line_emergency", "helplinesNote", "mat_takeStrip", "mat_discreetRegional", "mat_discreetNational"}
 	t, err := l.texts(keys...)
 	if err != nil {
@@ -38,14 +38,14 @@ func poster(s, two *setter, in Input, l Language) ([]*canvas.Canvas, string, err
 	x0, x1 := sp.bleed+safe, W-sp.bleed-safe
 	stripTop := sp.bleed + stripH
 
-	c, ctx := page(k)
+	sh := page(k)
 	bandH := 50.0
 	if two != nil {
 		bandH = 64
 	}
 	bandBottom := H - sp.bleed - bandH
-	ctx.SetFillColor(band.Color)
-	ctx.DrawPath(0, bandBottom, canvas.Rectangle(W, H-bandBottom))
+	sh.SetFillColor(band.Color)
+	sh.DrawPath(0, bandBottom, canvas.Rectangle(W, H-bandBottom))
 	titleSt := style{size: 30, minSize: 18, bold: true, color: paper}
 	var title []entry
 	if two != nil {
@@ -53,7 +53,7 @@ func poster(s, two *setter, in Input, l Language) ([]*canvas.Canvas, string, err
 		title = append(title, entry{key: "mat_cardTitle", text: it[0], st: titleSt, in: two, maxLines: 2})
 	}
 	title = append(title, entry{key: "mat_cardTitle", text: t[0], st: titleSt, maxLines: 3, gap: 2})
-	if err := column(s, ctx, x0, H-sp.bleed-8, x1-x0, bandBottom+4, title); err != nil {
+	if err := column(s, sh, x0, H-sp.bleed-8, x1-x0, bandBottom+4, title); err != nil {
 		return nil, "", err
 	}
 
@@ -87,10 +87,10 @@ func poster(s, two *setter, in Input, l Language) ([]*canvas.Canvas, string, err
 	if s.rtl {
 		colX, qrX = x0+qr+6, x0
 	}
-	if err := column(s, ctx, colX, bandBottom-8, x1-x0-qr-6, stripTop+22, entries); err != nil {
+	if err := column(s, sh, colX, bandBottom-8, x1-x0-qr-6, stripTop+22, entries); err != nil {
 		return nil, "", err
 	}
-	if err := drawQR(ctx, l.HelpURL, qrX, bandBottom-8-qr, qr); err != nil {
+	if err := drawQR(sh.Context, l.HelpURL, qrX, bandBottom-8-qr, qr); err != nil {
 		return nil, "", fmt.Errorf("materials: %s: QR code: %w", l.Code, err)
 	}
 	address := strings.TrimPrefix(strings.TrimPrefix(l.HelpURL, "https://"), "http://")
@@ -100,42 +100,42 @@ func poster(s, two *setter, in Input, l Language) ([]*canvas.Canvas, string, err
 		foot = append(foot, entry{key: "mat_takeStrip", text: it[6], st: take, in: two, maxLines: 1, gap: 2})
 	}
 	foot = append(foot, entry{key: "mat_takeStrip", text: t[6], st: take, maxLines: 1, gap: 1})
-	if err := column(s, ctx, x0, stripTop+21, x1-x0, stripTop+1.5, foot); err != nil {
+	if err := column(s, sh, x0, stripTop+21, x1-x0, stripTop+1.5, foot); err != nil {
 		return nil, "", err
 	}
 
 	// the strips: cut lines, then each strip's text turned a quarter to read upwards
-	ctx.SetStrokeColor(canvas.Black)
-	ctx.SetStrokeWidth(0.3)
-	ctx.SetDashes(0, 2, 1.5)
-	ctx.MoveTo(0, stripTop)
-	ctx.LineTo(W, stripTop)
-	ctx.Stroke()
+	sh.SetStrokeColor(canvas.Black)
+	sh.SetStrokeWidth(0.3)
+	sh.SetDashes(0, 2, 1.5)
+	sh.MoveTo(0, stripTop)
+	sh.LineTo(W, stripTop)
+	sh.Stroke()
 	stripW := sp.w / posterStrips
 	for i := 1; i < posterStrips; i++ {
 		x := sp.bleed + float64(i)*stripW
-		ctx.MoveTo(x, 0)
-		ctx.LineTo(x, stripTop)
-		ctx.Stroke()
+		sh.MoveTo(x, 0)
+		sh.LineTo(x, stripTop)
+		sh.Stroke()
 	}
-	ctx.SetDashes(0)
+	sh.SetDashes(0)
 	strip := style{size: 9, minSize: 8, color: ink}
 	stripNumber := style{size: 14, minSize: 12, bold: true, color: ink}
 	for i := 0; i < posterStrips; i++ {
 		cx := sp.bleed + float64(i)*stripW
-		ctx.Push()
+		sh.Push()
 		// local x runs up the strip, local y across it (from its right edge to its left)
-		ctx.ComposeView(canvas.Identity.Translate(cx+stripW, sp.bleed+3).Rotate(90))
-		if err := column(s, ctx, 0, stripW-2, stripH-8, 2, []entry{
+		sh.ComposeView(canvas.Identity.Translate(cx+stripW, sp.bleed+3).Rotate(90))
+		if err := column(s, sh, 0, stripW-2, stripH-8, 2, []entry{
 			{key: "mat_discreetRegional", text: t[7], st: strip, maxLines: 1},
 			{key: "regional", text: nbsp(in.Regional.Display), st: stripNumber, latin: true, maxLines: 1},
 			{key: "mat_discreetNational", text: t[8], st: strip, maxLines: 1},
 			{key: "national", text: nbsp(in.National.Display), st: stripNumber, latin: true, maxLines: 1},
 		}); err != nil {
-			ctx.Pop()
+			sh.Pop()
 			return nil, "", err
 		}
-		ctx.Pop()
+		sh.Pop()
 	}
-	return []*canvas.Canvas{c}, t[0], nil
+	return []*sheet{sh}, t[0], nil
 }
