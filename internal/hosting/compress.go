@@ -3,17 +3,22 @@ package hosting
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"io/fs"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/andybalholm/brotli"
 	"github.com/spf13/afero"
+
+	"github.com/contratto/portal/internal/atomicfs"
 )
 
 // Compress writes, beside every text file under dir (Rules.Compressible), the same file
@@ -21,7 +26,13 @@ import (
 // Servers send them to browsers that accept them (nginx brotli_static and gzip_static,
 // Caddy precompressed). The output depends on the content only: the gzip header holds
 // no name and no time. It uses every core; the first error stops it.
-func (r Rules) Compress(fsys afero.Fs, dir string) error {
+//
+// Brotli at its best level is slow, so when cacheDir is not empty the copies are also
+// kept there, under a digest of the file and of the compressors' versions, and a file
+// that has not changed since the last build gets its copies from there (checked, so a
+// damaged cache only costs time). The cache then holds this build's copies only; a cache
+// that cannot be written is no error.
+func (r Rules) Compress(fsys afero.Fs, dir, cacheDir string) error {
 	var files []string
 	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
 		if err != nil || info.IsDir() {
@@ -37,24 +48,22 @@ func (r Rules) Compress(fsys afero.Fs, dir string) error {
 	}
 	sort.Strings(files)
 
-	jobs := make(chan string)
+	cache := compressCache{fsys, cacheDir}
+	jobs := make(chan int)
+	copies := make([]compressed, len(files))
 	errs := make([]error, len(files))
-	index := map[string]int{}
-	for i, f := range files {
-		index[f] = i
-	}
 	var wg sync.WaitGroup
 	for range runtime.NumCPU() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for f := range jobs {
-				errs[index[f]] = compressFile(fsys, f)
+			for i := range jobs {
+				copies[i], errs[i] = compressFile(fsys, files[i], cache)
 			}
 		}()
 	}
-	for _, f := range files {
-		jobs <- f
+	for i := range files {
+		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
@@ -63,6 +72,7 @@ func (r Rules) Compress(fsys afero.Fs, dir string) error {
 			return err
 		}
 	}
+	_ = cache.keep(copies)
 	return nil
 }
 
@@ -71,24 +81,100 @@ func IsCompressedCopy(p string) bool {
 	return strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz")
 }
 
-func compressFile(fsys afero.Fs, p string) error {
+// compressed are a file's two compressed copies, and the cache key of its content.
+type compressed struct {
+	key    string
+	br, gz []byte
+}
+
+func compressFile(fsys afero.Fs, p string, cache compressCache) (compressed, error) {
 	data, err := afero.ReadFile(fsys, p)
 	if err != nil {
-		return err
+		return compressed{}, err
 	}
-	br, err := Brotli(data)
-	if err != nil {
-		return fmt.Errorf("%s: brotli: %w", p, err)
+	c, ok := cache.get(data)
+	if !ok {
+		if c.br, err = Brotli(data); err != nil {
+			return c, fmt.Errorf("%s: brotli: %w", p, err)
+		}
+		if c.gz, err = Gzip(data); err != nil {
+			return c, fmt.Errorf("%s: gzip: %w", p, err)
+		}
 	}
-	gz, err := Gzip(data)
-	if err != nil {
-		return fmt.Errorf("%s: gzip: %w", p, err)
+	if err := afero.WriteFile(fsys, p+".br", c.br, 0o644); err != nil {
+		return c, err
 	}
-	if err := afero.WriteFile(fsys, p+".br", br, 0o644); err != nil {
-		return err
-	}
-	return afero.WriteFile(fsys, p+".gz", gz, 0o644)
+	return c, afero.WriteFile(fsys, p+".gz", c.gz, 0o644)
 }
+
+// compressCache is the folder of the last build's compressed copies (none when dir is "").
+type compressCache struct {
+	fs  afero.Fs
+	dir string
+}
+
+// get returns the copies of data the cache holds, when they hold data; else only the key.
+func (c compressCache) get(data []byte) (compressed, bool) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n", compressors)
+	h.Write(data)
+	out := compressed{key: hex.EncodeToString(h.Sum(nil))}
+	if c.dir == "" {
+		return out, false
+	}
+	br, errBr := afero.ReadFile(c.fs, filepath.Join(c.dir, out.key+".br"))
+	gz, errGz := afero.ReadFile(c.fs, filepath.Join(c.dir, out.key+".gz"))
+	if errBr != nil || errGz != nil || !holds(brotli.NewReader(bytes.NewReader(br)), data) {
+		return out, false
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil || !holds(zr, data) {
+		return out, false
+	}
+	out.br, out.gz = br, gz
+	return out, true
+}
+
+// keep replaces the cache with the given copies.
+func (c compressCache) keep(copies []compressed) error {
+	if c.dir == "" {
+		return nil
+	}
+	if err := c.fs.MkdirAll(c.dir, 0o755); err != nil {
+		return err
+	}
+	return atomicfs.ReplaceDir(c.fs, c.dir, func(tmp string) error {
+		for _, cp := range copies {
+			if err := afero.WriteFile(c.fs, filepath.Join(tmp, cp.key+".br"), cp.br, 0o644); err != nil {
+				return err
+			}
+			if err := afero.WriteFile(c.fs, filepath.Join(tmp, cp.key+".gz"), cp.gz, 0o644); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// holds reports whether r reads exactly data.
+func holds(r io.Reader, data []byte) bool {
+	plain, err := io.ReadAll(r)
+	return err == nil && bytes.Equal(plain, data)
+}
+
+// compressors names the versions of the code that compresses: Go's (gzip) and the
+// Brotli module's, so that another version never reuses the copies of this one.
+var compressors = func() string {
+	s := runtime.Version()
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range info.Deps {
+			if d.Path == "github.com/andybalholm/brotli" {
+				s += " " + d.Path + " " + d.Version
+			}
+		}
+	}
+	return s
+}()
 
 // Brotli compresses data at Brotli's best quality (11).
 func Brotli(data []byte) ([]byte, error) {

@@ -20,7 +20,7 @@ func TestCompressWritesBrotliAndGzipBesideText(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if err := r.Compress(fsys, "/public"); err != nil {
+		if err := r.Compress(fsys, "/public", ""); err != nil {
 			t.Fatal(err)
 		}
 		return fsys
@@ -61,6 +61,87 @@ func TestCompressWritesBrotliAndGzipBesideText(t *testing.T) {
 				t.Errorf("%s%s differs between two runs", p, ext)
 			}
 		}
+	}
+}
+
+// TestCompressReusesTheCopiesOfUnchangedFiles: a second build takes an unchanged file's
+// copies from the cache (here, a cached Brotli copy made at another level, which a new
+// compression would not give), compresses a changed file anew, ignores a damaged entry,
+// and leaves the cache holding this build's copies only.
+func TestCompressReusesTheCopiesOfUnchangedFiles(t *testing.T) {
+	r := mustLoad(t, fixture).Rules
+	fsys := afero.NewMemMapFs()
+	write := func(name, text string) {
+		if err := afero.WriteFile(fsys, "/public/"+name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	unchanged, changed, damaged := "<p>unchanged</p>", "<p>before</p>", "<p>damaged</p>"
+	write("a.html", unchanged)
+	write("b.html", changed)
+	write("c.html", damaged)
+	if err := r.Compress(fsys, "/public", "/cache"); err != nil {
+		t.Fatal(err)
+	}
+	entries := func() map[string][]byte {
+		out := map[string][]byte{}
+		names, _ := afero.Glob(fsys, "/cache/*")
+		for _, n := range names {
+			out[n], _ = afero.ReadFile(fsys, n)
+		}
+		return out
+	}
+	cached := entries()
+	if len(cached) != 6 {
+		t.Fatalf("the cache holds %d files, want a .br and a .gz for each of the 3 files", len(cached))
+	}
+	// another valid Brotli copy of the unchanged file, and garbage for the damaged one
+	var fast bytes.Buffer
+	w := brotli.NewWriterLevel(&fast, 1)
+	w.Write([]byte(unchanged))
+	w.Close()
+	brOf := func(want []byte) string {
+		for n, b := range cached {
+			if strings.HasSuffix(n, ".br") && bytes.Equal(b, want) {
+				return n
+			}
+		}
+		t.Fatalf("no cache entry holds %q", want)
+		return ""
+	}
+	a, _ := afero.ReadFile(fsys, "/public/a.html.br")
+	c, _ := afero.ReadFile(fsys, "/public/c.html.br")
+	afero.WriteFile(fsys, brOf(a), fast.Bytes(), 0o644)
+	afero.WriteFile(fsys, brOf(c), []byte("not brotli"), 0o644)
+
+	// the next build: the same a and c, a new b
+	for _, ext := range []string{".br", ".gz"} {
+		for _, n := range []string{"a.html", "b.html", "c.html"} {
+			fsys.Remove("/public/" + n + ext)
+		}
+	}
+	write("b.html", "<p>after</p>")
+	if err := r.Compress(fsys, "/public", "/cache"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := afero.ReadFile(fsys, "/public/a.html.br"); !bytes.Equal(got, fast.Bytes()) {
+		t.Error("a.html was compressed again: its cached copies were not reused")
+	}
+	for name, text := range map[string]string{"b.html": "<p>after</p>", "c.html": damaged} {
+		br, _ := afero.ReadFile(fsys, "/public/"+name+".br")
+		if plain, err := io.ReadAll(brotli.NewReader(bytes.NewReader(br))); err != nil || string(plain) != text {
+			t.Errorf("%s.br does not hold the file (%v)", name, err)
+		}
+		if want, _ := Brotli([]byte(text)); !bytes.Equal(br, want) {
+			t.Errorf("%s.br is not a new compression of the file", name)
+		}
+	}
+	now := entries()
+	if len(now) != 6 {
+		t.Errorf("the cache holds %d files after the second build, want 6 (this build's only)", len(now))
+	}
+	if _, ok := now[brOf(a)]; !ok {
+		t.Error("the unchanged file's entry is gone from the cache")
 	}
 }
 

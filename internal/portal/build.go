@@ -60,7 +60,7 @@ func Build(p site.Project, outDir, serverDir string) (*site.Result, error) {
 		if files, err = outputFiles(p.Fs, tmp); err != nil {
 			return err
 		}
-		return hosts.Compress(p.Fs, tmp)
+		return hosts.Compress(p.Fs, tmp, p.Path(CompressedCacheDir))
 	})
 	if settingsErr != nil {
 		return nil, settingsErr // names site.toml and the line
@@ -85,6 +85,10 @@ func Build(p site.Project, outDir, serverDir string) (*site.Result, error) {
 	}
 	return res, nil
 }
+
+// CompressedCacheDir keeps the last build's Brotli and gzip copies (hosting.Rules.Compress):
+// an unchanged file is not compressed again.
+const CompressedCacheDir = ".cache/compressed"
 
 // ServerFiles are the files Build writes into serverDir, from the rules of
 // internal/hosting: docs/hosting.md says how each host uses them.
