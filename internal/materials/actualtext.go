@@ -5,8 +5,11 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
+	"strings"
 	"unicode"
 	"unicode/utf16"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // A PDF maps the glyphs it draws back to text through each font's character map, and
@@ -162,6 +165,21 @@ func isSpace(c byte) bool {
 
 func isDelimiter(c byte) bool {
 	return bytes.IndexByte([]byte("()<>[]{}/%"), c) >= 0
+}
+
+// Letters is what a PDF reader extracted, reduced to what reads the same whatever the
+// reader: the text in compatibility form (an Arabic presentation form is its letter), with
+// only its letters, marks and digits, since readers place spaces, and the punctuation of
+// right-to-left lines, each their own way. The tests compare what pdftotext extracts from
+// the material with the strings it was drawn from this way.
+func Letters(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFKC.String(s) {
+		if unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // inflate and deflate read and write a Flate stream.

@@ -1,15 +1,11 @@
 package materials
 
 import (
-	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // drawnStrings are, per item, strings it draws whole (each in one column).
@@ -46,9 +42,9 @@ func TestPdftotextReadsEveryWordBack(t *testing.T) {
 		if err != nil {
 			t.Fatalf("pdftotext %s: %v", f.Path, err)
 		}
-		got := letters(string(out))
+		got := Letters(string(out))
 		for _, key := range drawnStrings[f.Kind] {
-			if want := letters(l.Strings[key]); !strings.Contains(got, want) {
+			if want := Letters(l.Strings[key]); !strings.Contains(got, want) {
 				t.Errorf("%s: pdftotext does not give %s, %q, in reading order:\n%s", f.Path, key, l.Strings[key], out)
 			}
 		}
@@ -58,20 +54,6 @@ func TestPdftotextReadsEveryWordBack(t *testing.T) {
 			}
 		}
 	}
-}
-
-// letters is the text a reader extracts, compared letter by letter: in compatibility
-// form (an Arabic presentation form is its letter), with only its letters, marks and
-// digits, since pdftotext places spaces and the punctuation of right-to-left lines its
-// own way.
-func letters(s string) string {
-	var b bytes.Buffer
-	for _, r := range norm.NFKC.String(s) {
-		if unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 func languageOf(in Input, code string) Language {

@@ -8,12 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/spf13/afero"
 	"golang.org/x/net/html"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/contratto/portal/internal/materials"
 )
@@ -154,7 +152,7 @@ func printedMaterialReadsInPrintTools(t *testing.T, b builtProject) {
 			}
 			// in every script, a sentence comes out whole, letter for letter, in reading order
 			if sentence := readingOrderCheck[k]; sentence != "" {
-				if want := letters(l.Strings[sentence]); !strings.Contains(letters(text), want) {
+				if want := materials.Letters(l.Strings[sentence]); !strings.Contains(materials.Letters(text), want) {
 					t.Errorf("public%s: pdftotext does not give %s in reading order, %q:\n%s", file, sentence, l.Strings[sentence], text)
 				}
 			}
@@ -193,19 +191,6 @@ var readingOrderCheck = map[materials.Kind]string{
 	materials.DiscreetCard: "mat_discreetTitle",
 	materials.Leaflet:      "mat_notYourFault",
 	materials.Poster:       "helplinesNote",
-}
-
-// letters is extracted text compared letter by letter: in compatibility form (an Arabic
-// presentation form is its letter), with only its letters, marks and digits, since
-// pdftotext places spaces and the punctuation of right-to-left lines its own way.
-func letters(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFKC.String(s) {
-		if unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // readable undoes what pdftotext adds or keeps around right-to-left text: direction
