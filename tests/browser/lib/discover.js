@@ -1,8 +1,9 @@
 'use strict';
 // Finds what the built site holds: its languages and, in each language, one page of every
 // kind. A page's kind is what layouts/baseof.html writes on <body data-kind>: Hugo's kind,
-// then the section for sections and the pages in them ("home", "404", "page",
-// "section/notizie", "page/notizie", ...). New sections are picked up on their own.
+// then the section for sections and the pages in them, then the layout a page names in its
+// front matter ("home", "404", "page", "section/notizie", "page/notizie", "page:materials",
+// ...). New sections and layouts are picked up on their own.
 
 const fs = require('node:fs');
 const path = require('node:path');
@@ -26,6 +27,8 @@ const LABELS = {
 };
 
 function label(kind) {
+  const [base, layout] = kind.split(':');
+  if (layout) { return `${label(base)} with the ${layout} layout`; }
   if (LABELS[kind]) { return LABELS[kind]; }
   const [k, section] = kind.split('/');
   return section ? `${k} in ${section}` : k;
