@@ -86,25 +86,32 @@ func finishPDF(b []byte, w, h, bleed float64, lang string, words [][]spokenWord)
 			return nil, fmt.Errorf("pdf: objects %d and %d at one offset", objs[i-1].num, objs[i].num)
 		}
 	}
-	// the pages, in the order canvas wrote them, and their content streams
-	contentsOf := map[int]int{} // content stream object → page
-	for _, o := range objs {
-		body := b[o.off:]
-		if i := bytes.Index(body, []byte("endobj")); i >= 0 {
-			body = body[:i]
+	bodies := make([][]byte, len(objs))
+	for i, o := range objs {
+		end := xref
+		if i+1 < len(objs) {
+			end = objs[i+1].off
 		}
-		if !bytes.Contains(body, []byte("<</Type/Page/")) {
+		bodies[i] = b[o.off:end]
+		if reObjStart.Find(bodies[i]) == nil {
+			return nil, fmt.Errorf("pdf: object %d is not where the table says", o.num)
+		}
+	}
+	// the pages, in the order canvas wrote them, and their content streams
+	pageOf := map[int]int{} // content stream object → page
+	for i, o := range objs {
+		if !bytes.Contains(bodies[i], []byte("<</Type/Page/")) {
 			continue
 		}
-		m := reContents.FindSubmatch(body)
+		m := reContents.FindSubmatch(bodies[i])
 		if m == nil {
 			return nil, fmt.Errorf("pdf: page object %d has no contents", o.num)
 		}
 		c, _ := strconv.Atoi(string(m[1]))
-		contentsOf[c] = len(contentsOf)
+		pageOf[c] = len(pageOf)
 	}
-	if len(contentsOf) != len(words) {
-		return nil, fmt.Errorf("pdf: %d pages where %d were drawn", len(contentsOf), len(words))
+	if len(pageOf) != len(words) {
+		return nil, fmt.Errorf("pdf: %d pages where %d were drawn", len(pageOf), len(words))
 	}
 	box := func(inset float64) string {
 		return fmt.Sprintf("[%s %s %s %s]", num(inset*ptPerMm), num(inset*ptPerMm), num((w-inset)*ptPerMm), num((h-inset)*ptPerMm))
@@ -115,21 +122,14 @@ func finishPDF(b []byte, w, h, bleed float64, lang string, words [][]spokenWord)
 	out.Write(b[:objs[0].off])
 	offsets := make([]int, n)
 	for i, o := range objs {
-		end := xref
-		if i+1 < len(objs) {
-			end = objs[i+1].off
-		}
-		body := b[o.off:end]
-		if reObjStart.Find(body) == nil {
-			return nil, fmt.Errorf("pdf: object %d is not where the table says", o.num)
-		}
+		body := bodies[i]
+		page, isContents := pageOf[o.num]
 		switch {
 		case o.num == 1: // the catalogue
 			body = bytes.Replace(body, []byte("<</Type/Catalog"), []byte("<</Type/Catalog/Lang ("+lang+")"), 1)
 		case o.num == 2: // the document information
 			body = reDate.ReplaceAll(body, nil)
-		case hasKey(contentsOf, o.num):
-			page := contentsOf[o.num]
+		case isContents:
 			if body, err = speakPage(body, words[page]); err != nil {
 				return nil, fmt.Errorf("pdf: page %d: %w", page+1, err)
 			}
@@ -177,11 +177,6 @@ func speakPage(body []byte, words []spokenWord) ([]byte, error) {
 	out.Write(data)
 	out.Write(tail)
 	return out.Bytes(), nil
-}
-
-func hasKey(m map[int]int, k int) bool {
-	_, ok := m[k]
-	return ok
 }
 
 // num writes a PDF number with at most three decimals.
