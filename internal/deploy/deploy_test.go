@@ -186,7 +186,7 @@ func writeSite(t *testing.T) string {
 // compress writes the .br and .gz copies of every text file of dir, as the build does.
 func compress(t *testing.T, dir string) {
 	t.Helper()
-	if err := rules(t).Compress(afero.NewOsFs(), dir, ""); err != nil {
+	if _, err := rules(t).Compress(afero.NewOsFs(), dir, ""); err != nil {
 		t.Fatal(err)
 	}
 }

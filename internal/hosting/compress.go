@@ -17,8 +17,6 @@ import (
 
 	"github.com/andybalholm/brotli"
 	"github.com/spf13/afero"
-
-	"github.com/contratto/portal/internal/atomicfs"
 )
 
 // Compress writes, beside every text file under dir (Rules.Compressible), the same file
@@ -27,12 +25,12 @@ import (
 // Caddy precompressed). The output depends on the content only: the gzip header holds
 // no name and no time. It uses every core; the first error stops it.
 //
-// Brotli at its best level is slow, so when cacheDir is not empty the copies are also
-// kept there, under a digest of the file and of the compressors' versions, and a file
-// that has not changed since the last build gets its copies from there (checked, so a
-// damaged cache only costs time). The cache then holds this build's copies only; a cache
-// that cannot be written is no error.
-func (r Rules) Compress(fsys afero.Fs, dir, cacheDir string) error {
+// Brotli at its best level is slow, so a file that has not changed since the last build
+// gets its copies from cacheDir (when not empty), where Compressed.WriteCache kept them
+// under a digest of the file and of the compressors' versions; they are checked before
+// use, so a damaged cache only costs time. It returns the copies, for the next build's
+// cache.
+func (r Rules) Compress(fsys afero.Fs, dir, cacheDir string) (Compressed, error) {
 	var files []string
 	err := afero.Walk(fsys, dir, func(p string, info fs.FileInfo, err error) error {
 		if err != nil || info.IsDir() {
@@ -44,13 +42,13 @@ func (r Rules) Compress(fsys afero.Fs, dir, cacheDir string) error {
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	sort.Strings(files)
 
 	cache := compressCache{fsys, cacheDir}
 	jobs := make(chan int)
-	copies := make([]compressed, len(files))
+	copies := make(Compressed, len(files))
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
 	for range runtime.NumCPU() {
@@ -69,10 +67,26 @@ func (r Rules) Compress(fsys afero.Fs, dir, cacheDir string) error {
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
+			return nil, err
+		}
+	}
+	return copies, nil
+}
+
+// Compressed are the Brotli and gzip copies of one build's files.
+type Compressed []compressed
+
+// WriteCache writes the copies into dir, a new folder that becomes the next build's
+// cacheDir (the portal build puts it in place with the site, or not at all).
+func (c Compressed) WriteCache(fsys afero.Fs, dir string) error {
+	for _, cp := range c {
+		if err := afero.WriteFile(fsys, filepath.Join(dir, cp.key+".br"), cp.br, 0o644); err != nil {
+			return err
+		}
+		if err := afero.WriteFile(fsys, filepath.Join(dir, cp.key+".gz"), cp.gz, 0o644); err != nil {
 			return err
 		}
 	}
-	_ = cache.keep(copies)
 	return nil
 }
 
@@ -107,7 +121,7 @@ func compressFile(fsys afero.Fs, p string, cache compressCache) (compressed, err
 	return c, afero.WriteFile(fsys, p+".gz", c.gz, 0o644)
 }
 
-// compressCache is the folder of the last build's compressed copies (none when dir is "").
+// compressCache is the folder of the last build's copies (none when dir is "").
 type compressCache struct {
 	fs  afero.Fs
 	dir string
@@ -133,27 +147,6 @@ func (c compressCache) get(data []byte) (compressed, bool) {
 	}
 	out.br, out.gz = br, gz
 	return out, true
-}
-
-// keep replaces the cache with the given copies.
-func (c compressCache) keep(copies []compressed) error {
-	if c.dir == "" {
-		return nil
-	}
-	if err := c.fs.MkdirAll(c.dir, 0o755); err != nil {
-		return err
-	}
-	return atomicfs.ReplaceDir(c.fs, c.dir, func(tmp string) error {
-		for _, cp := range copies {
-			if err := afero.WriteFile(c.fs, filepath.Join(tmp, cp.key+".br"), cp.br, 0o644); err != nil {
-				return err
-			}
-			if err := afero.WriteFile(c.fs, filepath.Join(tmp, cp.key+".gz"), cp.gz, 0o644); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 // holds reports whether r reads exactly data.

@@ -75,7 +75,7 @@ func writeFixture(t *testing.T, r Rules, dir string) string {
 			t.Fatal(err)
 		}
 	}
-	if err := r.Compress(afero.NewOsFs(), public, ""); err != nil {
+	if _, err := r.Compress(afero.NewOsFs(), public, ""); err != nil {
 		t.Fatal(err)
 	}
 	return public

@@ -39,7 +39,8 @@ var afterHugo = []func(site.Project, *site.Result) error{exportStatistics, write
 // project, or absolute), writes a Brotli and a gzip copy beside every text file, and
 // swaps it in place of outDir. When serverDir is not empty, the configurations of the
 // web servers and static hosts that serve it (ServerFiles) replace serverDir in the same
-// step. On any error outDir and serverDir are left exactly as they were.
+// step, and so do the copies kept for the next build (CompressedCacheDir). On any error
+// outDir, serverDir and the cache are left exactly as they were.
 func Build(p site.Project, outDir, serverDir string) (*site.Result, error) {
 	outDir = inProject(p, outDir)
 	b := atomicfs.NewBatch(p.Fs)
@@ -47,6 +48,7 @@ func Build(p site.Project, outDir, serverDir string) (*site.Result, error) {
 	var res *site.Result
 	var hosts hosting.Site
 	var files []string
+	var copies hosting.Compressed
 	var settingsErr error
 	err := b.ReplaceDir(outDir, func(tmp string) error {
 		opts := site.Options{Project: p, Destination: p.Fs, PublishDir: tmp}
@@ -60,7 +62,8 @@ func Build(p site.Project, outDir, serverDir string) (*site.Result, error) {
 		if files, err = outputFiles(p.Fs, tmp); err != nil {
 			return err
 		}
-		return hosts.Compress(p.Fs, tmp, p.Path(CompressedCacheDir))
+		copies, err = hosts.Compress(p.Fs, tmp, p.Path(CompressedCacheDir))
+		return err
 	})
 	if settingsErr != nil {
 		return nil, settingsErr // names site.toml and the line
@@ -71,6 +74,14 @@ func Build(p site.Project, outDir, serverDir string) (*site.Result, error) {
 			return writeServerFiles(p.Fs, tmp, hosts, files)
 		}); err != nil {
 			return nil, fmt.Errorf("%s: %w", serverDir, err)
+		}
+	}
+	if err == nil {
+		cacheDir := p.Path(CompressedCacheDir)
+		if err := b.ReplaceDir(cacheDir, func(tmp string) error {
+			return copies.WriteCache(p.Fs, tmp)
+		}); err != nil {
+			return nil, fmt.Errorf("%s: %w", cacheDir, err)
 		}
 	}
 	if err == nil {
