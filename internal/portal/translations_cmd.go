@@ -19,9 +19,10 @@ const translationsUsage = `usage:
   portal translations [-config site.toml]
       list, for each language, the translations behind their source page, and what
       changed in the source since they were made
-  portal translations record [-config site.toml] LANG|all [PAGE...]
-      record that the translations (every page of LANG, or the PAGEs, such as servizi.md)
-      say what their source says now
+  portal translations record [-config site.toml] LANG [PAGE...]
+  portal translations record [-config site.toml] all
+      record that the translations (every page of LANG, or the PAGEs, such as servizi.md;
+      or every page of every language) say what their source says now
   portal translations export [-config site.toml] [-out FILE] LANG
       write the text still to translate into LANG as a gettext PO file (stdout by default)
   portal translations import [-config site.toml] FILE
@@ -132,12 +133,12 @@ func translationStatus(tp translations.Project, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// recordTranslations is "portal translations record LANG|all [PAGE...]".
+// recordTranslations is "portal translations record LANG [PAGE...]" or "… record all".
 func recordTranslations(tp translations.Project, lang string, pages []string, stdout, stderr io.Writer) int {
 	langs := []string{lang}
 	if lang == "all" {
 		if len(pages) > 0 {
-			return fail(stderr, fmt.Errorf("name the language of the pages to record, not all"))
+			return fail(stderr, fmt.Errorf("record all takes no page: name the language of the pages to record (record LANG PAGE...)"))
 		}
 		langs = tp.Languages
 	}
