@@ -505,17 +505,25 @@ func TestNewHeaderRulesReachUnchangedFiles(t *testing.T) {
 	}
 }
 
-type headersFunc func(string) http.Header
-
-func (f headersFunc) For(p string) http.Header { return f(p) }
-
-func TestDryRunChangesNothing(t *testing.T) {
+// deployedWithOldPage is a bucket holding a deployed site with a page old.html, and the
+// site's folder.
+func deployedWithOldPage(t *testing.T) (*server, string) {
+	t.Helper()
 	s := startServer(t)
 	dir := writeSite(t)
 	writeFile(t, dir, "old.html", "<!doctype html><p>old")
 	if _, printed, err := deploy(t, s, dir, rules(t), false); err != nil {
 		t.Fatalf("first deploy: %v\n%s", err, printed)
 	}
+	return s, dir
+}
+
+type headersFunc func(string) http.Header
+
+func (f headersFunc) For(p string) http.Header { return f(p) }
+
+func TestDryRunChangesNothing(t *testing.T) {
+	s, dir := deployedWithOldPage(t)
 	removeFile(t, dir, "old.html")
 	writeFile(t, dir, "new.html", "<!doctype html><p>new")
 	before := s.objects(t)
@@ -544,12 +552,7 @@ func TestDryRunChangesNothing(t *testing.T) {
 }
 
 func TestAnInterruptedDeployFinishesWhenRunAgain(t *testing.T) {
-	s := startServer(t)
-	dir := writeSite(t)
-	writeFile(t, dir, "old.html", "<!doctype html><p>old")
-	if _, printed, err := deploy(t, s, dir, rules(t), false); err != nil {
-		t.Fatalf("first deploy: %v\n%s", err, printed)
-	}
+	s, dir := deployedWithOldPage(t)
 	// Every file changes; the 3rd upload and every one after it fail.
 	removeFile(t, dir, "old.html")
 	for rel, content := range siteFiles(t, dir) {
@@ -597,12 +600,7 @@ func TestAnInterruptedDeployFinishesWhenRunAgain(t *testing.T) {
 }
 
 func TestAFailedDeletionIsFinishedWhenRunAgain(t *testing.T) {
-	s := startServer(t)
-	dir := writeSite(t)
-	writeFile(t, dir, "old.html", "<!doctype html><p>old")
-	if _, printed, err := deploy(t, s, dir, rules(t), false); err != nil {
-		t.Fatalf("first deploy: %v\n%s", err, printed)
-	}
+	s, dir := deployedWithOldPage(t)
 	removeFile(t, dir, "old.html")
 	writeFile(t, dir, "new.html", "<!doctype html><p>new")
 	s.refuseDeletes = true
