@@ -37,7 +37,7 @@ var discreetKeys = []string{
 // checkDiscreet refuses a discreet card whose words give away what it is for. A language
 // without a list of its own is held to the English and Italian words.
 func checkDiscreet(l Language) error {
-	words := Forbidden(l.Code)
+	words, _ := Forbidden(l.Code)
 	for _, k := range discreetKeys {
 		s := strings.ToLower(l.Strings[k])
 		for _, w := range words {
@@ -49,11 +49,12 @@ func checkDiscreet(l Language) error {
 	return nil
 }
 
-// Forbidden returns the words a discreet card in lang must not carry (the English and
-// Italian ones for a language without a list of its own).
-func Forbidden(lang string) []string {
+// Forbidden returns the words a discreet card in lang must not carry, and whether lang
+// has a list of its own: a language without one (a newly added language, say) is held
+// to the English and Italian words until someone who speaks it writes its list here.
+func Forbidden(lang string) (words []string, own bool) {
 	if words, ok := forbidden[lang]; ok {
-		return append([]string{}, words...)
+		return append([]string{}, words...), true
 	}
-	return append(append([]string{}, forbidden["en"]...), forbidden["it"]...)
+	return append(append([]string{}, forbidden["en"]...), forbidden["it"]...), false
 }

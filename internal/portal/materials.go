@@ -34,6 +34,11 @@ func writeMaterials(p site.Project, res *site.Result) error {
 	if err != nil {
 		return err
 	}
+	for _, l := range in.Languages {
+		if _, own := materials.Forbidden(l.Code); !own {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%s: the discreet card in %s is checked only against the English and Italian words it must not carry: add the %s words for trafficking, exploitation, victim and police to internal/materials/forbidden.go", l.Source, l.Code, l.Code))
+		}
+	}
 	sizes := map[string]int{}
 	for _, f := range files {
 		dst := "/" + f.Path
