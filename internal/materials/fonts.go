@@ -63,38 +63,33 @@ func invisible(r rune) bool {
 // fontSet holds every typeface, loaded once.
 type fontSet struct {
 	latin, arabic, bengali, gurmukhi, chinese *typeface
-	// hash is a digest of every font file: a changed font renders new PDFs.
-	hash string
 }
 
-var (
-	fontsOnce sync.Once
-	fontsErr  error
-	theFonts  *fontSet
-)
+// loadFonts reads and parses every typeface, once.
+var loadFonts = sync.OnceValues(readFonts)
 
-func loadFonts() (*fontSet, error) {
-	fontsOnce.Do(func() {
-		theFonts, fontsErr = readFonts()
-	})
-	return theFonts, fontsErr
-}
-
-func readFonts() (*fontSet, error) {
+// fontDigest is a digest of every font file, for the cache key: a changed font renders
+// new PDFs. It reads the files without parsing them, so a build whose material is cached
+// never loads a font.
+var fontDigest = sync.OnceValues(func() (string, error) {
 	h := sha256.New()
 	names, err := fs.Glob(fontFiles, "fonts/*.ttf")
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	sort.Strings(names)
 	for _, n := range names {
 		b, err := fontFiles.ReadFile(n)
 		if err != nil {
-			return nil, err
+			return "", err
 		}
 		fmt.Fprintf(h, "%s %d\n", n, len(b))
 		h.Write(b)
 	}
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
+})
+
+func readFonts() (*fontSet, error) {
 	load := func(file string) (*canvas.Font, error) {
 		if file == "" {
 			return nil, nil
@@ -120,7 +115,7 @@ func readFonts() (*fontSet, error) {
 		}
 		return &typeface{name: name, regular: r, bold: b, lineHeight: lineHeight}, nil
 	}
-	s := &fontSet{hash: fmt.Sprintf("%x", h.Sum(nil))}
+	s := &fontSet{}
 	for _, f := range []struct {
 		dst                 **typeface
 		name, regular, bold string

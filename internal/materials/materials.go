@@ -125,12 +125,12 @@ func Render(in Input) ([]File, error) {
 // fonts, this package's code and the versions of the modules that draw — so a cache keyed by it can never hand back a
 // PDF made from other inputs.
 func Hash(in Input) (string, error) {
-	fonts, err := loadFonts()
+	fonts, err := fontDigest()
 	if err != nil {
 		return "", err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "fonts %s\n", fonts.hash)
+	fmt.Fprintf(h, "fonts %s\n", fonts)
 	sourceHash(func(format string, a ...any) { fmt.Fprintf(h, format, a...) })
 	for _, n := range []Number{in.Regional, in.National, in.Emergency} {
 		fmt.Fprintf(h, "number %q %q\n", n.Display, n.Tel)
