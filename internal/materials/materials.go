@@ -95,13 +95,6 @@ var fileNames = map[Kind]string{
 // "biglietto-ar.pdf".
 func FileName(k Kind) string { return fileNames[k] }
 
-// Keys are the strings the material takes from each language's i18n file.
-var Keys = []string{
-	"line_regional", "line_national", "line_emergency", "helplinesNote",
-	"mat_cardTitle", "mat_cardNational", "mat_callHeading", "mat_call1", "mat_call2", "mat_call3", "mat_learn",
-	"mat_discreetTitle", "mat_discreetRegional", "mat_discreetNational", "mat_discreetBack",
-}
-
 // Render makes every item in every language.
 func Render(in Input) ([]File, error) {
 	fonts, err := loadFonts()
@@ -121,9 +114,10 @@ func Render(in Input) ([]File, error) {
 	return out, nil
 }
 
-// Hash is a digest of everything the items are made of — strings, numbers, addresses,
-// fonts, this package's code and the versions of the modules that draw — so a cache keyed by it can never hand back a
-// PDF made from other inputs.
+// Hash is a digest of everything the items are made of — every string of each language,
+// the numbers, the addresses, the fonts, this package's code and the versions of the
+// modules that draw — so a cache keyed by it can never hand back a PDF made from other
+// inputs.
 func Hash(in Input) (string, error) {
 	fonts, err := fontDigest()
 	if err != nil {
@@ -137,11 +131,11 @@ func Hash(in Input) (string, error) {
 	}
 	for _, l := range in.Languages {
 		fmt.Fprintf(h, "lang %q %q %q %q %q\n", l.Code, l.Name, l.Direction, l.HelpURL, l.Folder)
+		// every string of the language, not only those the items take today: a list
+		// kept beside the layout code would fall behind it
 		keys := make([]string, 0, len(l.Strings))
 		for k := range l.Strings {
-			if strings.HasPrefix(k, "mat_") || contains(Keys, k) {
-				keys = append(keys, k)
-			}
+			keys = append(keys, k)
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
@@ -149,15 +143,6 @@ func Hash(in Input) (string, error) {
 		}
 	}
 	return fmt.Sprintf("%x", h.Sum(nil)), nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // text returns a language's string, or an error naming the file and the key.

@@ -358,9 +358,11 @@ func TestHashChangesWithEveryInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	changes := map[string]func(*Input){
-		"a number":   func(in *Input) { in.National.Display = "800 000 003" },
-		"a string":   func(in *Input) { in.Languages[0].Strings["mat_call1"] += "!" },
-		"an address": func(in *Input) { in.Languages[1].HelpURL += "x" },
+		"a number": func(in *Input) { in.National.Display = "800 000 003" },
+		"a string": func(in *Input) { in.Languages[0].Strings["mat_call1"] += "!" },
+		// the leaflet's heading over what happens when you call is a menu string
+		"a string from the menu": func(in *Input) { in.Languages[0].Strings["menu_calling"] += "!" },
+		"an address":             func(in *Input) { in.Languages[1].HelpURL += "x" },
 	}
 	for name, change := range changes {
 		in := fixture(t)
