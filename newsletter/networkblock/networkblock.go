@@ -28,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -89,7 +90,7 @@ func Parse(src string) ([]Item, error) {
 		}
 		key, value, ok := strings.Cut(line, ":")
 		value = strings.TrimSpace(value)
-		if !ok || !known(key) {
+		if !ok || !slices.Contains(keys, key) {
 			return nil, &Error{Line: n, Msg: fmt.Sprintf("%q is not \"key: value\" with a key of %s", line, strings.Join(keys, ", "))}
 		}
 		if cur == nil {
@@ -111,15 +112,6 @@ func Parse(src string) ([]Item, error) {
 		return nil, &Error{Line: 1, Msg: "the block has no items"}
 	}
 	return items, nil
-}
-
-func known(key string) bool {
-	for _, k := range keys {
-		if k == key {
-			return true
-		}
-	}
-	return false
 }
 
 func (it *Item) field(key string) *string {
