@@ -140,7 +140,7 @@ func (it Item) check() error {
 	if len(missing) > 0 {
 		return fmt.Errorf("the item lacks %s", strings.Join(missing, " and "))
 	}
-	if err := CheckLink(it.Link); err != nil {
+	if err := checkLink(it.Link); err != nil {
 		return err
 	}
 	if it.Lang != "" {
@@ -151,8 +151,8 @@ func (it Item) check() error {
 	return nil
 }
 
-// CheckLink accepts an absolute http or https address without spaces or credentials.
-func CheckLink(link string) error {
+// checkLink accepts an absolute http or https address without spaces or credentials.
+func checkLink(link string) error {
 	u, err := url.Parse(link)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || strings.ContainsFunc(link, unicode.IsSpace) {
 		return fmt.Errorf("link %q is not an absolute http(s) address", link)
