@@ -122,7 +122,7 @@ func (r *styledRenderer) listItem(w util.BufWriter, _ []byte, n ast.Node, enteri
 
 func (r *styledRenderer) paragraph(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		if lang, ok := n.AttributeString("lang"); ok {
+		if lang, ok := n.Attribute(langAttr); ok {
 			// a partner's words in another language than the issue's (a network block):
 			// marked for screen readers and hyphenation, laid out by their own direction
 			fmt.Fprintf(w, `<p lang="%s" dir="auto" style="%s">`, util.EscapeHTML(lang.([]byte)), r.s.Paragraph)
