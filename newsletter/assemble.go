@@ -196,23 +196,19 @@ func printDraft(out io.Writer, s *session, m Month, d assembled) {
 	}
 	fmt.Fprintln(out)
 	for _, c := range d.choices {
-		mark := "+"
-		if !c.Picked {
-			mark = "-"
-		}
-		fmt.Fprintf(out, "    %s %s (%s)\n", mark, c.Page.Title, c.Reason)
+		fmt.Fprintf(out, "    %s %s (%s)\n", mark(c.Picked), c.Page.Title, c.Reason)
 	}
 	if len(d.network) > 0 {
 		fmt.Fprintf(out, "    from the network: %d item(s)\n", len(b.Network))
+		picked := 0
 		for _, c := range d.network {
-			mark := "+"
-			if !c.Picked {
-				mark = "-"
+			if c.Picked {
+				picked++
 			}
-			fmt.Fprintf(out, "    %s [%s] %s <%s> (%s)\n", mark, c.Partner, c.Title, c.Link, c.Reason)
+			fmt.Fprintf(out, "    %s [%s] %s <%s> (%s)\n", mark(c.Picked), c.Partner, c.Title, c.Link, c.Reason)
 		}
-		if shown := len(b.Network); shown < countPicked(d.network) {
-			fmt.Fprintf(out, "    from the network: %d of %d picked item(s) shown, to stay within the email budget\n", shown, countPicked(d.network))
+		if shown := len(b.Network); shown < picked {
+			fmt.Fprintf(out, "    from the network: %d of %d picked item(s) shown, to stay within the email budget\n", shown, picked)
 		}
 	}
 	if d.editorial != "" {
@@ -229,14 +225,12 @@ func printDraft(out io.Writer, s *session, m Month, d assembled) {
 	}
 }
 
-func countPicked(choices []networkChoice) int {
-	n := 0
-	for _, c := range choices {
-		if c.Picked {
-			n++
-		}
+// mark is how the report marks a choice: "+" picked, "-" left out.
+func mark(picked bool) string {
+	if picked {
+		return "+"
 	}
-	return n
+	return "-"
 }
 
 func printSizes(out io.Writer, a artefacts) {
