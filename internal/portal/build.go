@@ -37,10 +37,10 @@ var afterHugo = []func(site.Project, *site.Result) error{exportStatistics, write
 
 // Build renders the portal straight into a new folder beside outDir (relative to the
 // project, or absolute), writes a Brotli and a gzip copy beside every text file, and
-// swaps it in place of outDir. When serverDir is not empty, the configurations of the
-// web servers and static hosts that serve it (ServerFiles) replace serverDir in the same
-// step, and so do the copies kept for the next build (CompressedCacheDir). On any error
-// outDir, serverDir and the cache are left exactly as they were.
+// swaps it in place of outDir. In the same step the copies kept for the next build
+// replace CompressedCacheDir and, when serverDir is not empty, the configurations of the
+// web servers and static hosts that serve it (ServerFiles) replace serverDir. On any
+// error outDir, serverDir and the cache are left exactly as they were.
 func Build(p site.Project, outDir, serverDir string) (*site.Result, error) {
 	outDir = inProject(p, outDir)
 	b := atomicfs.NewBatch(p.Fs)
@@ -65,10 +65,16 @@ func Build(p site.Project, outDir, serverDir string) (*site.Result, error) {
 		copies, err = hosts.Compress(p.Fs, tmp, p.Path(CompressedCacheDir))
 		return err
 	})
-	if settingsErr != nil {
+	var buildErr *site.BuildError
+	switch {
+	case settingsErr != nil:
 		return nil, settingsErr // names site.toml and the line
+	case errors.As(err, &buildErr):
+		return nil, err
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", outDir, err)
 	}
-	if err == nil && serverDir != "" {
+	if serverDir != "" {
 		serverDir = inProject(p, serverDir)
 		if err := b.ReplaceDir(serverDir, func(tmp string) error {
 			return writeServerFiles(p.Fs, tmp, hosts, files)
@@ -76,22 +82,13 @@ func Build(p site.Project, outDir, serverDir string) (*site.Result, error) {
 			return nil, fmt.Errorf("%s: %w", serverDir, err)
 		}
 	}
-	if err == nil {
-		cacheDir := p.Path(CompressedCacheDir)
-		if err := b.ReplaceDir(cacheDir, func(tmp string) error {
-			return copies.WriteCache(p.Fs, tmp)
-		}); err != nil {
-			return nil, fmt.Errorf("%s: %w", cacheDir, err)
-		}
+	cacheDir := p.Path(CompressedCacheDir)
+	if err := b.ReplaceDir(cacheDir, func(tmp string) error {
+		return copies.WriteCache(p.Fs, tmp)
+	}); err != nil {
+		return nil, fmt.Errorf("%s: %w", cacheDir, err)
 	}
-	if err == nil {
-		err = b.Commit()
-	}
-	if err != nil {
-		var buildErr *site.BuildError
-		if errors.As(err, &buildErr) {
-			return nil, err
-		}
+	if err := b.Commit(); err != nil {
 		return nil, fmt.Errorf("%s: %w", outDir, err)
 	}
 	return res, nil
