@@ -130,7 +130,7 @@ type compressCache struct {
 // get returns the copies of data the cache holds, when they hold data; else only the key.
 func (c compressCache) get(data []byte) (compressed, bool) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n", compressors)
+	fmt.Fprintf(h, "%s\n", compressors())
 	h.Write(data)
 	out := compressed{key: hex.EncodeToString(h.Sum(nil))}
 	if c.dir == "" {
@@ -156,8 +156,9 @@ func holds(r io.Reader, data []byte) bool {
 }
 
 // compressors names the versions of the code that compresses: Go's (gzip) and the
-// Brotli module's, so that another version never reuses the copies of this one.
-var compressors = func() string {
+// Brotli module's, so that another version never reuses the copies of this one. It is
+// read once, when the first file is compressed, not when a command starts.
+var compressors = sync.OnceValue(func() string {
 	s := runtime.Version()
 	if info, ok := debug.ReadBuildInfo(); ok {
 		for _, d := range info.Deps {
@@ -167,7 +168,7 @@ var compressors = func() string {
 		}
 	}
 	return s
-}()
+})
 
 // Brotli compresses data at Brotli's best quality (11).
 func Brotli(data []byte) ([]byte, error) {
