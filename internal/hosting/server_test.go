@@ -110,15 +110,15 @@ func freePort(t *testing.T) int {
 
 // startNginx checks the configuration with nginx -t, then runs nginx in the foreground
 // with its own prefix in dir, stopped at the end of the test. It returns the site's origin
-// (plain HTTP). https, when given, is an address, a certificate and its key for HTTPS.
-func startNginx(t *testing.T, bin, dir string, s Site, public string, https ...string) (origin, accessLog string) {
+// (plain HTTP). https is the HTTPS listener, if any (ListenTLS, Certificate, CertificateKey);
+// the plain listener, the root and the logs are filled in here.
+func startNginx(t *testing.T, bin, dir string, s Site, public string, https NginxServer) (origin, accessLog string) {
 	t.Helper()
 	port := freePort(t)
 	accessLog = filepath.Join(dir, "access.log")
-	srv := NginxServer{Listen: fmt.Sprintf("127.0.0.1:%d", port), Root: public, AccessLog: accessLog, ErrorLog: filepath.Join(dir, "site-error.log")}
-	if len(https) == 3 { // address, certificate, key
-		srv.ListenTLS, srv.Certificate, srv.CertificateKey = https[0], https[1], https[2]
-	}
+	srv := https
+	srv.Listen, srv.Root = fmt.Sprintf("127.0.0.1:%d", port), public
+	srv.AccessLog, srv.ErrorLog = accessLog, filepath.Join(dir, "site-error.log")
 	if err := os.WriteFile(filepath.Join(dir, "site.conf"), s.Nginx(srv), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +228,7 @@ func TestNginxServesTheRules(t *testing.T) {
 	dir := t.TempDir()
 	s := mustLoad(t, strings.Replace(fixture, "https://", "http://", 1))
 	public := writeFixture(t, s.Rules, dir)
-	origin, accessLog := startNginx(t, bin, dir, s, public)
+	origin, accessLog := startNginx(t, bin, dir, s, public, NginxServer{})
 	checkServing(t, s, origin, accessLog)
 	// The missing pages asked for left no message with the client's address.
 	if errLog, _ := os.ReadFile(filepath.Join(dir, "site-error.log")); bytes.Contains(errLog, []byte("127.0.0.1")) {
@@ -244,7 +244,7 @@ func TestNginxSendsHSTSOnlyOverHTTPS(t *testing.T) {
 	public := writeFixture(t, s.Rules, dir)
 	cert, key := selfSignedCertificate(t, dir)
 	tlsAddr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
-	origin, _ := startNginx(t, bin, dir, s, public, tlsAddr, cert, key)
+	origin, _ := startNginx(t, bin, dir, s, public, NginxServer{ListenTLS: tlsAddr, Certificate: cert, CertificateKey: key})
 
 	if resp, _ := get(t, origin, "/en/", ""); resp.Header.Get(StrictTransportSecurity) != "" {
 		t.Errorf("plain HTTP: HSTS %q", resp.Header.Get(StrictTransportSecurity))
