@@ -175,72 +175,40 @@ const recordProblems = `
 }
 `
 
-// main is the content of a built page's <main>.
-func mainOf(t *testing.T, res *site.Result, path string) string {
-	t.Helper()
-	s := sitetest.Read(t, res.Output, path)
-	i, j := strings.Index(s, "<main>"), strings.Index(s, "</main>")
-	if i < 0 || j < i {
-		t.Fatalf("%s has no <main>: %s", path, s)
-	}
-	return s[i:j]
-}
-
-func assertHas(t *testing.T, where, got string, want ...string) {
-	t.Helper()
-	for _, w := range want {
-		if !strings.Contains(got, w) {
-			t.Errorf("%s lacks %q:\n%s", where, w, got)
-		}
-	}
-}
-
-func assertHasNot(t *testing.T, where, got string, unwanted ...string) {
-	t.Helper()
-	for _, w := range unwanted {
-		if strings.Contains(got, w) {
-			t.Errorf("%s has %q:\n%s", where, w, got)
-		}
-	}
-}
-
 func TestStatementReadsTheRecordedEvaluation(t *testing.T) {
 	res := sitetest.Build(t, legalSite(t, recordClean))
-	got := mainOf(t, res, "/statement/index.html")
-	assertHas(t, "the statement", got,
+	sitetest.AssertContains(t, res.Output, "/statement/index.html",
 		"<p>STATUS-CLEAN</p>",
 		"<p>NO-PROBLEMS</p>",
 		`DATE <time datetime="2031-03-04">March 4, 2031</time>`,
 		`METHOD browser=<bdi dir="ltr">TestBrowser 1.2</bdi> tool=<bdi dir="ltr">test-checker 9.8.7</bdi>`,
 		"PAGES pages=3 languages=2",
 		`CRITERIA <bdi dir="ltr">WCAG 9.9 AA</bdi>: <bdi dir="ltr">1.1.1, 4.1.2</bdi>`)
-	assertHasNot(t, "the statement", got, "NOT-EVALUATED", "STATUS-PROBLEMS", "<p><p>", "<p><ul>")
+	sitetest.AssertNotContains(t, res.Output, "/statement/index.html", "NOT-EVALUATED", "STATUS-PROBLEMS", "<p><p>", "<p><ul>")
 	// Each language says it in its own words, with its own dates.
-	ar := mainOf(t, res, "/ar/statement/index.html")
-	assertHas(t, "the Arabic statement", ar, "AR-STATUS-CLEAN", `<time datetime="2031-03-04">4 مارس 2031</time>`)
+	sitetest.AssertContains(t, res.Output, "/ar/statement/index.html", "AR-STATUS-CLEAN", `<time datetime="2031-03-04">4 مارس 2031</time>`)
 }
 
 func TestStatementListsTheProblemsFound(t *testing.T) {
 	res := sitetest.Build(t, legalSite(t, recordProblems))
-	got := mainOf(t, res, "/statement/index.html")
-	assertHas(t, "the statement", got,
+	sitetest.AssertContains(t, res.Output, "/statement/index.html",
 		"<p>STATUS-PROBLEMS count=2</p>",
 		`<li>PROBLEM WCAG 1.4.3 pages=2 <span lang="en" dir="ltr">contrast &lt;rule&gt;: Text is too pale</span></li>`,
 		`<li>PROBLEM WCAG – pages=1 <span lang="en" dir="ltr">reflow: The page scrolls sideways</span></li>`,
 		"PAGES pages=2 languages=1")
-	assertHasNot(t, "the statement", got, "NO-PROBLEMS", "STATUS-CLEAN", "<rule>")
+	sitetest.AssertNotContains(t, res.Output, "/statement/index.html", "NO-PROBLEMS", "STATUS-CLEAN", "<rule>")
 }
 
 // Without data/accessibility.json the site builds and every part of the statement says,
 // in the reader's language, that the site has not been evaluated yet.
 func TestStatementWithoutARecord(t *testing.T) {
 	res := sitetest.Build(t, legalSite(t, ""))
-	got := mainOf(t, res, "/statement/index.html")
+	got := sitetest.Read(t, res.Output, "/statement/index.html")
 	if n := strings.Count(got, "<p>NOT-EVALUATED</p>"); n != 3 {
 		t.Errorf("the statement says NOT-EVALUATED %d times, want once for each of its 3 parts:\n%s", n, got)
 	}
-	assertHasNot(t, "the statement", got, "STATUS-", "DATE", "PAGES", "<time")
-	assertHas(t, "the Arabic statement", mainOf(t, res, "/ar/statement/index.html"), "<p>AR-NOT-EVALUATED</p>")
+	sitetest.AssertNotContains(t, res.Output, "/statement/index.html", "STATUS-", "DATE", "PAGES", "<time")
+	sitetest.AssertContains(t, res.Output, "/ar/statement/index.html", "<p>AR-NOT-EVALUATED</p>")
 }
 
 func TestStatementPartMustExist(t *testing.T) {
@@ -253,14 +221,13 @@ func TestStatementPartMustExist(t *testing.T) {
 
 func TestLegalValuesFromSiteToml(t *testing.T) {
 	res := sitetest.Build(t, legalSite(t, ""))
-	got := mainOf(t, res, "/notice/index.html")
-	assertHas(t, "the notice", got,
+	sitetest.AssertContains(t, res.Output, "/notice/index.html",
 		`Controller: <em class="todo">NOT-GIVEN</em>.`,
 		`Office: Office of Examples, 1 Test Street.`,
 		`Mail: <a href="mailto:write@example.org"><bdi dir="ltr">write@example.org</bdi></a>.`,
 		`Web: <a href="https://authority.example.net/complaints/" rel="noreferrer"><bdi dir="ltr">authority.example.net/complaints</bdi></a>.`,
 		`Leave: <a href="mailto:leave@example.org"><bdi dir="ltr">leave@example.org</bdi></a>.`)
-	assertHasNot(t, "the notice", got, "TODO")
+	sitetest.AssertNotContains(t, res.Output, "/notice/index.html", "TODO")
 }
 
 func TestLegalValueMustExist(t *testing.T) {
