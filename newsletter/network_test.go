@@ -96,16 +96,22 @@ network:
 ---
 Un saluto dalla redazione: questo mese **due notizie** e i numeri del semestre.
 `)
-	hook, err := os.ReadFile("../layouts/_markup/render-codeblock-network.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, p, filepath.Join(p.Dir, "layouts/_markup/render-codeblock-network.html"), string(hook))
+	withNetworkHook(t, p)
 	list, err := partners.LoadConfig(p.Fs, p.ConfigPath())
 	if err != nil {
 		t.Fatal(err)
 	}
 	return list, hostile
+}
+
+// withNetworkHook copies the portal's render hook of the network block into the fixture.
+func withNetworkHook(t *testing.T, p site.Project) {
+	t.Helper()
+	hook, err := os.ReadFile("../layouts/_markup/render-codeblock-network.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, p, filepath.Join(p.Dir, "layouts/_markup/render-codeblock-network.html"), string(hook))
 }
 
 func fetchPartners(t *testing.T, p site.Project, list []partners.Partner) []partners.Result {
@@ -216,6 +222,18 @@ func TestFromTheNetwork(t *testing.T) {
 		if !strings.Contains(data, "https://observatory.example/report") || !strings.Contains(data, "Dalla rete") {
 			t.Errorf("/newsletter/%s lacks the partners' items", name)
 		}
+	}
+}
+
+// TestAMalformedNetworkBlockStopsThePortalBuild: the portal's render hook refuses a block
+// with a link that is not http(s), naming the page and the line of the item.
+func TestAMalformedNetworkBlockStopsThePortalBuild(t *testing.T) {
+	p := fixture(t)
+	withNetworkHook(t, p)
+	write(t, p, filepath.Join(p.Dir, "content/it/notizie/rete.md"), "---\ntitle: Rete\ndate: 2012-06-11\n---\nTesto.\n\n```network\npartner: A\ntitle: T\nlink: javascript:alert(1)\n```\n")
+	_, err := site.Build(sitetest.Options(p.Fs))
+	if err == nil || !strings.Contains(err.Error(), `content/it/notizie/rete.md:8: network block: link "javascript:alert(1)" is not an absolute http(s) address`) {
+		t.Errorf("portal build of a page with a javascript: link in its network block: %v", err)
 	}
 }
 
