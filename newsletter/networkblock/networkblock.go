@@ -19,9 +19,10 @@
 // required, link is an absolute http(s) address, lang (given only when the item is in
 // another language than the issue) is a BCP 47 tag. The texts are plain text, shown as
 // they are: a code block is never read as Markdown or HTML, so nothing a partner's feed
-// says can become markup. The portal draws the block with a Hugo render hook
-// (layouts/_markup/render-codeblock-network.html), the email with newsletter/email; both
-// follow these rules.
+// says can become markup. The email draws the block with newsletter/email, which reads it
+// with Parse; the portal with a Hugo render hook (layouts/_markup/render-codeblock-network.html),
+// which checks the keys, the required ones and that the link is http(s), but not the lang
+// tag nor a link with a user name or spaces: those only Parse refuses.
 package networkblock
 
 import (
