@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/contratto/portal/internal/langtag"
 	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/internal/stats"
 	"github.com/contratto/portal/newsletter/chartblock"
@@ -183,7 +184,7 @@ func writeNetwork(b *bytes.Buffer, w words, ed *edition, net []networkItem, lay 
 		}
 		ed.Network = append(ed.Network, ref)
 		bi := networkblock.Item{Partner: n.Partner, Title: it.Title, Link: it.Link, Date: w.res.FormatDate(w.lang, it.Time().In(loc), ":date_long")}
-		if !sameLanguage(it.Lang, w.lang) {
+		if !langtag.SameLanguage(it.Lang, w.lang) {
 			bi.Lang = it.Lang
 		}
 		if lay.detail == withSummaries {
@@ -197,12 +198,6 @@ func writeNetwork(b *bytes.Buffer, w words, ed *edition, net []networkItem, lay 
 	}
 	fmt.Fprintf(b, "## %s\n\n```%s\n%s```\n\n", w.t("nlNetworkHeading"), networkblock.Info, text)
 	return nil
-}
-
-// sameLanguage reports whether an item's language tag is the issue's language ("it-IT" is "it").
-func sameLanguage(item, issue string) bool {
-	base, _, _ := strings.Cut(item, "-")
-	return strings.EqualFold(item, issue) || strings.EqualFold(base, issue)
 }
 
 // sectionURL is the address of a section's page in lang.

@@ -1,5 +1,5 @@
-// Package langtag checks BCP 47 language tags: the one rule for the tag of an email, an
-// .eml's Content-Language and a feed.
+// Package langtag checks BCP 47 language tags — the one rule for the tag of an email, an
+// .eml's Content-Language and a feed — and tells whether a tagged text is in a language.
 package langtag
 
 import (
@@ -24,4 +24,12 @@ func Check(tag string) error {
 		return fmt.Errorf("%q is not a BCP 47 language tag as written: write %q", tag, t.String())
 	}
 	return nil
+}
+
+// SameLanguage reports whether a text tagged tag is in the language lang: the same tag,
+// or lang with a region or script after it ("it-CH" is in "it"), in any letter case
+// (tags are case-insensitive).
+func SameLanguage(tag, lang string) bool {
+	base, _, _ := strings.Cut(tag, "-")
+	return strings.EqualFold(tag, lang) || strings.EqualFold(base, lang)
 }

@@ -26,3 +26,22 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestSameLanguage(t *testing.T) {
+	for _, c := range []struct {
+		tag, lang string
+		same      bool
+	}{
+		{"it", "it", true},
+		{"it-CH", "it", true},
+		{"IT", "it", true},
+		{"zh-Hans", "zh-Hans", true},
+		{"zh", "zh-Hans", false},
+		{"en", "it", false},
+		{"ita", "it", false},
+	} {
+		if got := SameLanguage(c.tag, c.lang); got != c.same {
+			t.Errorf("SameLanguage(%q, %q) = %v, want %v", c.tag, c.lang, got, c.same)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/contratto/portal/internal/langtag"
 	"github.com/contratto/portal/internal/site"
 	"github.com/contratto/portal/newsletter/feed"
 	"github.com/spf13/cast"
@@ -119,7 +120,7 @@ func networkHTML(res *site.Result, p site.Page, lang, summary string) string {
 			continue
 		}
 		b.WriteString("<li")
-		if l := cast.ToString(m["lang"]); l != "" && l != lang && !strings.HasPrefix(l, lang+"-") {
+		if l := cast.ToString(m["lang"]); l != "" && !langtag.SameLanguage(l, lang) {
 			fmt.Fprintf(&b, ` lang="%s"`, html.EscapeString(l))
 		}
 		fmt.Fprintf(&b, `><a href="%s">%s</a> — %s</li>`, html.EscapeString(link), html.EscapeString(cast.ToString(m["title"])), html.EscapeString(cast.ToString(m["partner"])))
